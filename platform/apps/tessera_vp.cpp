@@ -1,0 +1,116 @@
+// tessera-vp: runs firmware on the Tessera virtual platform.
+#include <boost/program_options.hpp>
+#include <chrono>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <systemc>
+
+#include "elf_image.h"
+#include "soc.h"
+
+namespace po = boost::program_options;
+using tessera::SimControl;
+
+namespace {
+
+int write_signature(tessera::Soc& soc, const tessera::ElfImage& image, const std::string& path) {
+  const auto begin = image.symbol("begin_signature"), end = image.symbol("end_signature");
+  if (!begin || !end || *end < *begin) {
+    std::cerr << "tessera-vp: " << image.path()
+              << ": --signature needs the symbols begin_signature and end_signature\n";
+    return SimControl::kExitBadInput;
+  }
+  std::ofstream out(path);
+  if (!out) {
+    std::cerr << "tessera-vp: " << path << ": cannot open for writing\n";
+    return SimControl::kExitBadInput;
+  }
+  for (uint32_t a = *begin; a + 4 <= *end; a += 4) {
+    uint32_t word = 0;
+    if (!soc.read_memory(a, &word, 4)) {
+      std::cerr << "tessera-vp: signature word at 0x" << std::hex << a << " is unreadable\n";
+      return SimControl::kExitBadInput;
+    }
+    out << std::hex << std::setw(8) << std::setfill('0') << word << "\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+int sc_main(int argc, char* argv[]) {
+  sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
+  tessera::PlatformConfig config;
+  std::string elf_path, signature_path, uart_path;
+  po::options_description options("tessera-vp: run firmware on the Tessera virtual platform");
+  options.add_options()("help,h", "this text")(
+      "elf", po::value(&elf_path)->required(), "ELF32 RISC-V image to load and run")(
+      "max-instructions", po::value(&config.max_instructions),
+      "stop each hart after N instructions (exit code 3)")(
+      "timeout", po::value(&config.timeout_s), "stop after SECONDS of wall-clock time (exit code 3)")(
+      "signature", po::value(&signature_path),
+      "write the words between begin_signature and end_signature to FILE")(
+      "uart-out", po::value(&uart_path), "write UART output to FILE instead of stdout")(
+      "quantum-ns", po::value(&config.quantum_ns),
+      "temporal-decoupling quantum in simulated ns")(
+      "stats", "print run statistics (key: value) on stderr at the end");
+  po::variables_map vm;
+  try {
+    po::store(po::parse_command_line(argc, argv, options), vm);
+    if (vm.count("help")) {
+      std::cout << options << "\nExit code: the firmware's; 2 bad input; 3 a limit was reached.\n";
+      return 0;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "tessera-vp: " << e.what() << "\n" << options;
+    return SimControl::kExitBadInput;
+  }
+
+  std::ofstream uart_file;
+  if (!uart_path.empty()) {
+    uart_file.open(uart_path);
+    if (!uart_file) {
+      std::cerr << "tessera-vp: " << uart_path << ": cannot open for writing\n";
+      return SimControl::kExitBadInput;
+    }
+  }
+  std::ostream& uart_out = uart_path.empty() ? std::cout : uart_file;
+
+  try {
+    const tessera::ElfImage image = tessera::ElfImage::load(elf_path);
+    tessera::Soc soc(config, uart_out);
+    soc.load(image);
+
+    const auto wall_start = std::chrono::steady_clock::now();
+    const tessera::RunResult result = soc.run();
+    const double wall_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+    uart_out.flush();
+
+    int exit_code = result.exit_code;
+    if (result.limit_reached)
+      std::cerr << "tessera-vp: stopped: " << result.reason << " after " << result.instructions
+                << " instructions\n"
+                << soc.hart_report();
+    if (!signature_path.empty() && !result.limit_reached) {
+      const int sig = write_signature(soc, image, signature_path);
+      if (sig != 0) exit_code = sig;
+    }
+    if (vm.count("stats")) {
+      std::cerr << "instructions: " << result.instructions << "\n"
+                << "sim_time_ns: " << std::fixed << std::setprecision(0) << result.sim_time_ns
+                << "\n"
+                << "wall_s: " << std::setprecision(3) << wall_s << "\n"
+                << "mips: " << std::setprecision(1) << result.instructions / wall_s / 1e6 << "\n"
+                << "sim_cycles_per_s: " << std::setprecision(0)
+                << result.sim_time_ns * config.clock_hz / 1e9 / wall_s << "\n"
+                << "exit_reason: " << result.reason << "\n";
+    }
+    return exit_code;
+  } catch (const tessera::ElfError& e) {
+    std::cerr << "tessera-vp: " << e.what() << "\n";
+    return SimControl::kExitBadInput;
+  }
+}

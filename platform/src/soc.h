@@ -1,0 +1,71 @@
+// Soc: the chip assembled from a PlatformConfig: harts on the control bus with the boot ROM,
+// CLINT, UART, system controller and device DRAM at the addresses of tessera/hw/memory_map.h.
+// It loads an ELF image, runs until something requests the stop, and reports.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "bus/bus.h"
+#include "common/sim_control.h"
+#include "config.h"
+#include "elf_image.h"
+#include "memory/memory.h"
+#include "periph/clint.h"
+#include "periph/sysctrl.h"
+#include "periph/uart.h"
+#include "riscv/hart.h"
+
+namespace tessera {
+
+struct RunResult {
+  int exit_code;
+  std::string reason;
+  bool limit_reached;  // stopped by a limit or by lack of progress, not by the firmware
+  uint64_t instructions;
+  double sim_time_ns;
+};
+
+class Soc {
+ public:
+  Soc(const PlatformConfig& config, std::ostream& uart_out);
+  ~Soc();
+
+  // Copies the image into memory (throws ElfError naming the segment that does not fit),
+  // points the boot ROM at its entry, and wires the `tohost` convention if it has the symbol.
+  void load(const ElfImage& image);
+  RunResult run();
+
+  // Debug access through the bus; false if no target covers [address, address + len).
+  bool read_memory(uint32_t address, void* data, uint32_t len);
+  bool write_memory(uint32_t address, const void* data, uint32_t len);
+
+  const std::vector<std::unique_ptr<riscv::Hart>>& harts() const { return harts_; }
+  std::string hart_report() const;  // a line per hart: pc, instructions, state
+  const Memory& dram() const { return *dram_; }
+  SimControl& control() { return control_; }
+
+ private:
+  class DebugInitiator;
+
+  void elaborate();
+  void write_boot_trampoline(uint32_t entry);
+  bool debug_access(bool write, uint32_t address, void* data, uint32_t len);
+  sc_core::sc_time cycles(uint32_t n) const;
+
+  PlatformConfig config_;
+  SimControl control_;
+  sc_core::sc_time clock_period_;
+  std::unique_ptr<Bus> bus_;
+  std::unique_ptr<Memory> bootrom_, dram_;
+  std::unique_ptr<Clint> clint_;
+  std::unique_ptr<Uart> uart_;
+  std::unique_ptr<SysCtrl> sysctrl_;
+  std::vector<std::unique_ptr<riscv::Hart>> harts_;
+  std::unique_ptr<DebugInitiator> debug_;
+  bool elaborated_ = false;
+};
+
+}  // namespace tessera

@@ -1,0 +1,10 @@
+# Runs firmware with --signature and compares the words it wrote to the reference file.
+execute_process(COMMAND ${VP} --elf ${ELF} --timeout 60 --signature ${OUT} RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "tessera-vp exited with ${rc}")
+endif()
+file(READ ${OUT} got)
+file(READ ${REFERENCE} want)
+if(NOT got STREQUAL want)
+  message(FATAL_ERROR "signature differs from ${REFERENCE}:\n--- got\n${got}--- want\n${want}")
+endif()
