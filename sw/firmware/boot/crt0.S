@@ -1,5 +1,5 @@
 /* Reset entry for every hart (the boot ROM jumps here). Hart 0 runs the C program; the
- * others get their own stack and wait in wfi until a later release mechanism uses them. */
+ * others get their own stack and park in wfi: nothing releases them yet. */
 
   .section .text.crt0, "ax", @progbits
   .globl _start

@@ -170,6 +170,7 @@ jalr_same_target:
 
   li TESTNUM, 96 /* negative store offset */
   la t1, store_area + 8
+  sw zero, -4(t1)
   li t2, 0xcafe
   sh t2, -2(t1)
   lw t0, -4(t1)

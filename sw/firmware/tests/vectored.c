@@ -12,7 +12,7 @@
 volatile uint32_t vector_slot = UINT32_MAX;
 extern const char vector_table[];
 __asm__(
-    "  .section .text.vector_table, \"ax\", @progbits\n"
+    "  .pushsection .text.vector_table, \"ax\", @progbits\n"
     "  .balign 64\n"
     "  .option push\n"
     "  .option norvc\n"
@@ -34,7 +34,7 @@ __asm__(
     "  addi sp, sp, 16\n"
     "  j trap_entry\n"
     "  .endr\n"
-    "  .text\n");
+    "  .popsection\n");
 
 static volatile uint32_t software_irqs, timer_irqs;
 

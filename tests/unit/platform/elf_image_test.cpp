@@ -1,0 +1,123 @@
+#include "elf_image.h"
+
+#include <elf.h>
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <vector>
+
+namespace tessera {
+namespace {
+
+const std::string kHello = std::string(TESSERA_FW_DIR) + "/hello.elf";
+
+std::vector<char> slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Writes `bytes` to a file named after the running test and returns its path.
+std::string write_temp(const std::vector<char>& bytes) {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  const std::string path = ::testing::TempDir() + "tessera_" + info->name() + ".elf";
+  std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<long>(bytes.size()));
+  return path;
+}
+
+// Loading must fail with an ElfError that names the file and contains `what`.
+void expect_rejected(const std::vector<char>& bytes, const std::string& what) {
+  const std::string path = write_temp(bytes);
+  try {
+    ElfImage::load(path);
+    FAIL() << "accepted a bad image; expected: " << what;
+  } catch (const ElfError& e) {
+    const std::string message = e.what();
+    EXPECT_EQ(message.rfind(path + ": ", 0), 0u) << message;
+    EXPECT_NE(message.find(what), std::string::npos) << message;
+  }
+}
+
+template <typename T>
+void patch(std::vector<char>& bytes, size_t offset, T value) {
+  std::memcpy(bytes.data() + offset, &value, sizeof(T));
+}
+
+TEST(ElfImage, LoadsTheHelloFirmware) {
+  const ElfImage image = ElfImage::load(kHello);
+  EXPECT_EQ(image.entry(), 0x80000000u);
+  ASSERT_FALSE(image.segments().empty());
+  EXPECT_EQ(image.segments()[0].address, 0x80000000u);
+  EXPECT_TRUE(image.symbol("main").has_value());
+  EXPECT_FALSE(image.symbol("no_such_symbol").has_value());
+}
+
+TEST(ElfImage, MissingFileNamesIt) {
+  EXPECT_THROW(
+      {
+        try {
+          ElfImage::load("/nonexistent/firmware.elf");
+        } catch (const ElfError& e) {
+          EXPECT_NE(std::string(e.what()).find("/nonexistent/firmware.elf: cannot open"),
+                    std::string::npos);
+          throw;
+        }
+      },
+      ElfError);
+}
+
+TEST(ElfImage, RejectsTextFile) {
+  expect_rejected({'h', 'e', 'l', 'l', 'o'}, "not an ELF file");
+}
+
+TEST(ElfImage, RejectsEmptyFile) {
+  expect_rejected({}, "not an ELF file");
+}
+
+TEST(ElfImage, RejectsTruncatedImage) {
+  std::vector<char> bytes = slurp(kHello);
+  bytes.resize(bytes.size() / 4);
+  expect_rejected(bytes, "truncated");
+}
+
+TEST(ElfImage, RejectsTruncatedHeader) {
+  std::vector<char> bytes = slurp(kHello);
+  bytes.resize(30);
+  expect_rejected(bytes, "truncated");
+}
+
+TEST(ElfImage, RejectsWrongClass) {
+  std::vector<char> bytes = slurp(kHello);
+  bytes[EI_CLASS] = ELFCLASS64;
+  expect_rejected(bytes, "wrong ELF class");
+}
+
+TEST(ElfImage, RejectsWrongMachine) {
+  std::vector<char> bytes = slurp(kHello);
+  patch<uint16_t>(bytes, offsetof(Elf32_Ehdr, e_machine), EM_ARM);
+  expect_rejected(bytes, "wrong machine");
+}
+
+TEST(ElfImage, RejectsBigEndian) {
+  std::vector<char> bytes = slurp(kHello);
+  bytes[EI_DATA] = ELFDATA2MSB;
+  expect_rejected(bytes, "byte order");
+}
+
+TEST(ElfImage, RejectsSegmentBeyondFile) {
+  std::vector<char> bytes = slurp(kHello);
+  Elf32_Ehdr eh;
+  std::memcpy(&eh, bytes.data(), sizeof eh);
+  for (unsigned i = 0; i < eh.e_phnum; ++i) {
+    const size_t header = eh.e_phoff + i * sizeof(Elf32_Phdr);
+    Elf32_Phdr ph;
+    std::memcpy(&ph, bytes.data() + header, sizeof ph);
+    if (ph.p_type == PT_LOAD)
+      patch<uint32_t>(bytes, header + offsetof(Elf32_Phdr, p_offset), 0x7fffff00u);
+  }
+  expect_rejected(bytes, "truncated: segment contents");
+}
+
+}  // namespace
+}  // namespace tessera
