@@ -7,8 +7,7 @@
 #include "fw/trap.h"
 #include "tessera/hw/memory_map.h"
 
-/* The 16 MiB below the tile windows lie in the hole after the peripherals. */
-#define UNMAPPED_ADDR (TESSERA_TILE_BASE - TESSERA_TILE_STRIDE)
+#define UNMAPPED_ADDR TESSERA_UNMAPPED_BASE
 
 /* An unassigned encoding in the custom-0 major opcode, with every other bit non-zero-ish so
  * that a truncated mtval shows. */

@@ -21,6 +21,9 @@
 #define TESSERA_HOSTIF_BASE 0x10002000u
 #define TESSERA_HOSTIF_SIZE 0x00001000u
 
+/* Nothing answers from here up to the tiles: an access is a bus error (tests rely on it). */
+#define TESSERA_UNMAPPED_BASE 0x20000000u
+
 /* Tile t occupies a 16 MiB window: scratchpad at +0, engine registers near the top. */
 #define TESSERA_TILE_BASE 0x40000000u
 #define TESSERA_TILE_STRIDE 0x01000000u

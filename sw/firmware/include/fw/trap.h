@@ -10,7 +10,7 @@
 
 #include "fw/trap_frame.h"
 
-#define TRAP_EXIT_UNEXPECTED 2
+#define TRAP_EXIT_UNEXPECTED 64 /* clear of the simulator's own 2 (bad input) and 3 (limit) */
 
 struct trap_frame {
   uint32_t x[32]; /* x[0] is unused; x[2] is sp at the time of the trap */
