@@ -1,4 +1,6 @@
 // tessera-vp: runs firmware on the Tessera virtual platform.
+#include <sys/resource.h>
+
 #include <boost/program_options.hpp>
 #include <chrono>
 #include <fstream>
@@ -13,6 +15,12 @@ namespace po = boost::program_options;
 using tessera::SimControl;
 
 namespace {
+
+double peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;  // Linux reports KiB
+}
 
 int write_signature(tessera::Soc& soc, const tessera::ElfImage& image, const std::string& path) {
   const auto begin = image.symbol("begin_signature"), end = image.symbol("end_signature");
@@ -106,6 +114,7 @@ int sc_main(int argc, char* argv[]) {
                 << "mips: " << std::setprecision(1) << result.instructions / wall_s / 1e6 << "\n"
                 << "sim_cycles_per_s: " << std::setprecision(0)
                 << result.sim_time_ns * config.clock_hz / 1e9 / wall_s << "\n"
+                << "peak_rss_mb: " << std::setprecision(1) << peak_rss_mb() << "\n"
                 << "exit_reason: " << result.reason << "\n";
     }
     return exit_code;
