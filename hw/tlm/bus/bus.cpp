@@ -16,7 +16,7 @@ Bus::Bus(sc_core::sc_module_name name, sc_core::sc_time decode_latency)
   initiators_out.register_invalidate_direct_mem_ptr(this, &Bus::invalidate_direct_mem_ptr);
 }
 
-void Bus::map(tlm::tlm_target_socket<>& target, uint64_t base, uint64_t size,
+void Bus::map(TargetSocketBase& target, uint64_t base, uint64_t size,
               const std::string& name) {
   for (const Window& w : windows_)
     if (base < w.base + w.size && w.base < base + size)

@@ -17,6 +17,8 @@
 #include <tlm_utils/multi_passthrough_target_socket.h>
 #include <vector>
 
+#include "../common/socket_types.h"
+
 namespace tessera {
 
 class Bus : public sc_core::sc_module {
@@ -27,7 +29,7 @@ class Bus : public sc_core::sc_module {
   Bus(sc_core::sc_module_name name, sc_core::sc_time decode_latency);
 
   // Binds `target` to the next output and maps it at [base, base + size).
-  void map(tlm::tlm_target_socket<>& target, uint64_t base, uint64_t size, const std::string& name);
+  void map(TargetSocketBase& target, uint64_t base, uint64_t size, const std::string& name);
 
   struct Window {
     uint64_t base, size;
