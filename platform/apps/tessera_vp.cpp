@@ -7,6 +7,7 @@
 #include <iomanip>
 #include <iostream>
 #include <systemc>
+#include <vector>
 
 #include "elf_image.h"
 #include "soc.h"
@@ -50,18 +51,24 @@ int write_signature(tessera::Soc& soc, const tessera::ElfImage& image, const std
 int sc_main(int argc, char* argv[]) {
   sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
   tessera::PlatformConfig config;
-  std::string elf_path, signature_path, uart_path;
+  std::string elf_path, signature_path, uart_path, config_path;
+  std::vector<std::string> overrides;
   po::options_description options("tessera-vp: run firmware on the Tessera virtual platform");
-  options.add_options()("help,h", "this text")(
-      "elf", po::value(&elf_path)->required(), "ELF32 RISC-V image to load and run")(
-      "max-instructions", po::value(&config.max_instructions),
-      "stop each hart after N instructions (exit code 3)")(
-      "timeout", po::value(&config.timeout_s), "stop after SECONDS of wall-clock time (exit code 3)")(
+  options.add_options()("help,h", "this text")("elf", po::value(&elf_path),
+                                               "ELF32 RISC-V image to load and run")(
+      "config", po::value(&config_path), "platform configuration (YAML)")(
+      "set", po::value(&overrides)->composing(),
+      "override one configuration key: --set noc.link_bytes=16 (repeatable)")(
+      "print-config", "print the effective configuration (YAML) and exit")(
+      "max-instructions", po::value<uint64_t>(),
+      "stop each hart after N instructions (exit code 3); as --set sim.max_instructions=N")(
+      "timeout", po::value<double>(),
+      "stop after SECONDS of wall-clock time (exit code 3); as --set sim.timeout_s=S")(
+      "quantum-ns", po::value<double>(),
+      "temporal-decoupling quantum in simulated ns; as --set sim.quantum_ns=NS")(
       "signature", po::value(&signature_path),
       "write the words between begin_signature and end_signature to FILE")(
       "uart-out", po::value(&uart_path), "write UART output to FILE instead of stdout")(
-      "quantum-ns", po::value(&config.quantum_ns),
-      "temporal-decoupling quantum in simulated ns")(
       "stats", "print run statistics (key: value) on stderr at the end");
   po::variables_map vm;
   try {
@@ -71,8 +78,30 @@ int sc_main(int argc, char* argv[]) {
       return 0;
     }
     po::notify(vm);
+    if (!config_path.empty()) tessera::apply_config_file(config, config_path);
+    for (const std::string& o : overrides) tessera::apply_override(config, o);
+    // The shortcuts are --set of the sim keys, so they are validated the same way.
+    if (vm.count("max-instructions"))
+      tessera::apply_override(
+          config, "sim.max_instructions=" + std::to_string(vm["max-instructions"].as<uint64_t>()),
+          "--max-instructions");
+    if (vm.count("timeout"))
+      tessera::apply_override(config, "sim.timeout_s=" + std::to_string(vm["timeout"].as<double>()),
+                              "--timeout");
+    if (vm.count("quantum-ns"))
+      tessera::apply_override(config,
+                              "sim.quantum_ns=" + std::to_string(vm["quantum-ns"].as<double>()),
+                              "--quantum-ns");
+    if (vm.count("print-config")) {
+      tessera::print_config(config, std::cout);
+      return 0;
+    }
+    if (elf_path.empty()) throw po::error("the option '--elf' is required but missing");
   } catch (const po::error& e) {
     std::cerr << "tessera-vp: " << e.what() << "\n" << options;
+    return SimControl::kExitBadInput;
+  } catch (const tessera::ConfigError& e) {
+    std::cerr << "tessera-vp: " << e.what() << "\n";
     return SimControl::kExitBadInput;
   }
 

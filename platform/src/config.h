@@ -1,28 +1,78 @@
-// PlatformConfig: every knob of the chip and the simulation, with its default. This is the one
-// place defaults live; the command line and scenario files only override them.
+// PlatformConfig: every knob of the chip and the simulation with its default: the one place
+// defaults live. YAML files (--config) and --set key=value override them through the schema
+// in config.cpp, which also validates: an unknown key, a wrong type or an impossible value is
+// a ConfigError naming the key and where it came from.
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
+#include <stdexcept>
+#include <string>
 
 namespace tessera {
 
-struct PlatformConfig {
-  // Chip
-  uint32_t num_harts = 1;
-  double clock_hz = 1e9;
-  double timebase_hz = 100e6;      // CLINT mtime rate
-  uint64_t dram_size = 2ull << 30;  // backed lazily: costs only what firmware touches
-  uint32_t dram_latency_cycles = 60;
-  uint32_t mmio_latency_cycles = 2;
-  uint32_t bus_latency_cycles = 1;
-  uint32_t mul_extra_cycles = 0;
-  uint32_t div_extra_cycles = 32;
-
-  // Simulation
-  double quantum_ns = 1000;  // temporal decoupling: how far a hart may run ahead
-  uint32_t decode_cache_entries = 1u << 15;
-  uint64_t max_instructions = 0;  // per hart; 0: unlimited
-  double timeout_s = 0;           // wall clock; 0: unlimited
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
+
+struct PlatformConfig {
+  double clock_hz = 1e9;
+  double timebase_hz = 100e6;  // CLINT mtime rate
+
+  struct Mesh {
+    uint32_t x = 2, y = 2;  // tiles; one RV32IMAC core each, plus the manager core (hart 0)
+  } mesh;
+
+  struct Tile {
+    uint64_t sram_bytes = 512 * 1024;
+    uint32_t sram_banks = 8;
+    uint32_t sram_bank_width_bytes = 16;  // bytes one bank moves per cycle
+    uint32_t sram_latency_cycles = 1;
+  } tile;
+
+  struct Noc {
+    uint32_t link_bytes = 32;  // bytes per cycle per link
+    uint32_t router_latency_cycles = 2;
+    uint32_t header_bytes = 8;  // a packet's header on the wire
+  } noc;
+
+  struct Dram {
+    uint64_t size_bytes = 2ull << 30;  // backed lazily: costs only what is touched
+    uint32_t channels = 2;
+    uint64_t interleave_bytes = 256;
+    double bytes_per_cycle = 16;  // per channel
+    uint32_t latency_cycles = 100;
+  } dram;
+
+  struct Core {
+    uint32_t mul_extra_cycles = 0;
+    uint32_t div_extra_cycles = 32;
+    uint32_t mmio_latency_cycles = 2;  // peripheral register access
+    uint32_t bus_latency_cycles = 1;   // control-cluster bus decode
+  } core;
+
+  struct Sim {
+    double quantum_ns = 1000;  // temporal decoupling: how far a hart may run ahead
+    uint32_t decode_cache_entries = 1u << 15;
+    bool dmi = true;                // false: every core access takes the timed path
+    uint64_t max_instructions = 0;  // per hart; 0: unlimited
+    double timeout_s = 0;           // wall clock; 0: unlimited
+  } sim;
+
+  uint32_t num_tiles() const { return mesh.x * mesh.y; }
+  uint32_t num_harts() const { return num_tiles() + 1; }
+};
+
+// Applies a YAML file's keys (nested maps, e.g. `noc: {link_bytes: 16}`). On an error the
+// configuration is left unchanged.
+void apply_config_file(PlatformConfig& config, const std::string& path);
+// Applies one `key=value` (dotted key, YAML scalar value); `origin` names it in errors.
+void apply_override(PlatformConfig& config, const std::string& assignment,
+                    const std::string& origin = "--set");
+// Checks relations between keys (e.g. banks divide the SRAM); throws ConfigError.
+void validate(const PlatformConfig& config, const std::string& origin);
+// The effective configuration as YAML, every key with its value.
+void print_config(const PlatformConfig& config, std::ostream& out);
 
 }  // namespace tessera

@@ -15,9 +15,7 @@ class Reader {
   Reader(std::string path, std::vector<uint8_t> bytes)
       : path_(std::move(path)), bytes_(std::move(bytes)) {}
 
-  [[noreturn]] void fail(const std::string& what) const {
-    throw ElfError(path_ + ": " + what);
-  }
+  [[noreturn]] void fail(const std::string& what) const { throw ElfError(path_ + ": " + what); }
   template <typename T>
   T at(uint64_t offset, const char* what) const {
     if (offset > bytes_.size() || sizeof(T) > bytes_.size() - offset) {
@@ -78,7 +76,8 @@ ElfImage ElfImage::load(const std::string& path) {
   image.path_ = path;
   image.entry_ = eh.e_entry;
   for (unsigned i = 0; i < eh.e_phnum; ++i) {
-    const auto ph = r.at<Elf32_Phdr>(eh.e_phoff + uint64_t{i} * sizeof(Elf32_Phdr), "program header");
+    const auto ph =
+        r.at<Elf32_Phdr>(eh.e_phoff + uint64_t{i} * sizeof(Elf32_Phdr), "program header");
     if (ph.p_type != PT_LOAD || ph.p_memsz == 0) continue;
     if (ph.p_filesz > ph.p_memsz) r.fail("segment " + std::to_string(i) + " has filesz > memsz");
     if (uint64_t{ph.p_paddr} + ph.p_memsz > 0x100000000ull)
@@ -92,11 +91,13 @@ ElfImage ElfImage::load(const std::string& path) {
 
   if (eh.e_shentsize == sizeof(Elf32_Shdr)) {
     for (unsigned i = 0; i < eh.e_shnum; ++i) {
-      const auto sh = r.at<Elf32_Shdr>(eh.e_shoff + uint64_t{i} * sizeof(Elf32_Shdr), "section header");
+      const auto sh =
+          r.at<Elf32_Shdr>(eh.e_shoff + uint64_t{i} * sizeof(Elf32_Shdr), "section header");
       if (sh.sh_type != SHT_SYMTAB || sh.sh_link >= eh.e_shnum) continue;
-      const auto strtab =
-          r.at<Elf32_Shdr>(eh.e_shoff + uint64_t{sh.sh_link} * sizeof(Elf32_Shdr), "string table header");
-      const char* names = reinterpret_cast<const char*>(r.span(strtab.sh_offset, strtab.sh_size, "string table"));
+      const auto strtab = r.at<Elf32_Shdr>(eh.e_shoff + uint64_t{sh.sh_link} * sizeof(Elf32_Shdr),
+                                           "string table header");
+      const char* names =
+          reinterpret_cast<const char*>(r.span(strtab.sh_offset, strtab.sh_size, "string table"));
       for (uint64_t off = 0; off + sizeof(Elf32_Sym) <= sh.sh_size; off += sizeof(Elf32_Sym)) {
         const auto sym = r.at<Elf32_Sym>(sh.sh_offset + off, "symbol");
         if (sym.st_name >= strtab.sh_size || sym.st_shndx == SHN_UNDEF) continue;

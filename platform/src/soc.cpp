@@ -7,6 +7,7 @@
 #include "riscv/isa.h"
 #include "riscv/isa/encoding.h"
 #include "tessera/hw/memory_map.h"
+#include "tessera/hw/plic_regs.h"
 
 namespace tessera {
 
@@ -20,56 +21,144 @@ class Soc::DebugInitiator : public sc_core::sc_module {
 };
 
 Soc::Soc(const PlatformConfig& config, std::ostream& uart_out)
-    : config_(config), clock_period_(sc_time(1.0 / config.clock_hz, sc_core::SC_SEC)) {
-  tlm::tlm_global_quantum::instance().set(sc_time(config.quantum_ns, sc_core::SC_NS));
-  if (config.timeout_s > 0) control_.set_wall_timeout(config.timeout_s);
+    : config_(config),
+      clock_period_(sc_time(1.0 / config.clock_hz, sc_core::SC_SEC)),
+      reservations_(config.num_harts()) {
+  tlm::tlm_global_quantum::instance().set(sc_time(config.sim.quantum_ns, sc_core::SC_NS));
+  if (config.sim.timeout_s > 0) control_.set_wall_timeout(config.sim.timeout_s);
 
-  bus_ = std::make_unique<Bus>("bus", cycles(config.bus_latency_cycles));
-  bootrom_ = std::make_unique<Memory>("bootrom", TESSERA_BOOTROM_SIZE, true, cycles(1));
-  dram_ = std::make_unique<Memory>("dram", config.dram_size, false,
-                                   cycles(config.dram_latency_cycles));
+  NocConfig noc;
+  noc.mesh_x = config.mesh.x;
+  noc.mesh_y = config.mesh.y;
+  noc.link_bytes = config.noc.link_bytes;
+  noc.router_latency_cycles = config.noc.router_latency_cycles;
+  noc.header_bytes = config.noc.header_bytes;
+  noc.clock_period = clock_period_;
+  mesh_ = std::make_unique<Mesh>("mesh", noc);
 
-  const sc_time timebase(1.0 / config.timebase_hz, sc_core::SC_SEC);
-  std::vector<Clint::HartLines> lines;
-  for (uint32_t h = 0; h < config.num_harts; ++h) {
-    riscv::HartConfig hc;
-    hc.core.hart_id = h;
-    hc.core.reset_pc = TESSERA_BOOTROM_BASE;
-    hc.core.decode_cache_entries = config.decode_cache_entries;
-    hc.core.timing.mul_extra_cycles = config.mul_extra_cycles;
-    hc.core.timing.div_extra_cycles = config.div_extra_cycles;
-    hc.clock_period = clock_period_;
-    hc.max_instructions = config.max_instructions;
-    hc.start_running = false;  // released by run()
-    hc.mtime = [this](const sc_time& t) { return clint_->mtime_at(t); };
-    harts_.push_back(std::make_unique<riscv::Hart>(
-        sc_core::sc_gen_unique_name("hart"), hc, control_));
-    riscv::Hart* hart = harts_.back().get();
-    lines.push_back({[hart](bool l) { hart->set_interrupt(riscv::kMachineSoftware, l); },
-                     [hart](bool l) { hart->set_interrupt(riscv::kMachineTimer, l); }});
-    hart->socket.bind(bus_->targets_in);
-  }
-  clint_ = std::make_unique<Clint>("clint", std::move(lines), timebase,
-                                   cycles(config.mmio_latency_cycles));
-  uart_ = std::make_unique<Uart>("uart", uart_out, cycles(config.mmio_latency_cycles));
-  const ChipInfo info{config.num_harts, static_cast<uint32_t>(config.clock_hz / 1e6),
-                      static_cast<uint32_t>(config.timebase_hz),
-                      static_cast<uint32_t>(config.dram_size)};
-  sysctrl_ = std::make_unique<SysCtrl>("sysctrl", info, control_, cycles(config.mmio_latency_cycles));
-
-  bus_->map(bootrom_->socket, TESSERA_BOOTROM_BASE, TESSERA_BOOTROM_SIZE, "bootrom");
-  bus_->map(clint_->socket, TESSERA_CLINT_BASE, TESSERA_CLINT_SIZE, "clint");
-  bus_->map(uart_->socket, TESSERA_UART_BASE, TESSERA_UART_SIZE, "uart");
-  bus_->map(sysctrl_->socket, TESSERA_SYSCTRL_BASE, TESSERA_SYSCTRL_SIZE, "sysctrl");
-  bus_->map(dram_->socket, TESSERA_DRAM_BASE, config.dram_size, "dram");
+  for (uint32_t h = 0; h < config.num_harts(); ++h) add_hart(h);
+  build_control_cluster(uart_out);
+  build_tiles();
+  build_dram();
 
   debug_ = std::make_unique<DebugInitiator>("debug");
-  debug_->socket.bind(bus_->targets_in);
+  debug_->socket.bind(control_bus_->targets_in);
+}
+
+riscv::Hart& Soc::add_hart(uint32_t id) {
+  riscv::HartConfig hc;
+  hc.core.hart_id = id;
+  hc.core.reset_pc = TESSERA_BOOTROM_BASE;
+  hc.core.reservations = &reservations_;
+  hc.core.decode_cache_entries = config_.sim.decode_cache_entries;
+  hc.core.timing.mul_extra_cycles = config_.core.mul_extra_cycles;
+  hc.core.timing.div_extra_cycles = config_.core.div_extra_cycles;
+  hc.clock_period = clock_period_;
+  hc.max_instructions = config_.sim.max_instructions;
+  hc.start_running = false;  // hart 0 is released by run(), the others by firmware
+  hc.dmi = config_.sim.dmi;
+  hc.mtime = [this](const sc_time& t) { return clint_->mtime_at(t); };
+  harts_.push_back(
+      std::make_unique<riscv::Hart>(("hart" + std::to_string(id)).c_str(), hc, control_));
+  return *harts_.back();
+}
+
+void Soc::build_control_cluster(std::ostream& uart_out) {
+  const MeshNode node{0, 0};
+  control_bus_ = std::make_unique<Bus>("control_bus", cycles(config_.core.bus_latency_cycles));
+  bootrom_ = std::make_unique<Memory>("bootrom", TESSERA_BOOTROM_SIZE, true, cycles(1));
+
+  std::vector<Clint::HartLines> clint_lines;
+  std::vector<Plic::IrqLine> plic_contexts;
+  for (auto& hart : harts_) {
+    riscv::Hart* h = hart.get();
+    clint_lines.push_back({[h](bool l) { h->set_interrupt(riscv::kMachineSoftware, l); },
+                           [h](bool l) { h->set_interrupt(riscv::kMachineTimer, l); }});
+    plic_contexts.push_back([h](bool l) { h->set_interrupt(riscv::kMachineExternal, l); });
+  }
+  const sc_time mmio = cycles(config_.core.mmio_latency_cycles);
+  const sc_time timebase(1.0 / config_.timebase_hz, sc_core::SC_SEC);
+  clint_ = std::make_unique<Clint>("clint", std::move(clint_lines), timebase, mmio);
+  plic_ = std::make_unique<Plic>("plic", PLIC_NUM_SOURCES, std::move(plic_contexts), mmio);
+  uart_ = std::make_unique<Uart>("uart", uart_out, mmio);
+
+  const ChipInfo info{config_.num_harts(),
+                      static_cast<uint32_t>(config_.clock_hz / 1e6),
+                      static_cast<uint32_t>(config_.timebase_hz),
+                      static_cast<uint32_t>(config_.dram.size_bytes),
+                      config_.mesh.x,
+                      config_.mesh.y,
+                      static_cast<uint32_t>(config_.tile.sram_bytes),
+                      config_.tile.sram_banks,
+                      config_.dram.channels};
+  SysCtrlLines lines;
+  lines.release_hart = [this](unsigned h) { harts_[h]->release(); };
+  lines.hart_running = [this](unsigned h) { return harts_[h]->running(); };
+  lines.test_irq = [this](bool l) { plic_->set_source(PLIC_SOURCE_TEST, l); };
+  sysctrl_ = std::make_unique<SysCtrl>("sysctrl", info, std::move(lines), control_, mmio);
+
+  harts_[0]->socket.bind(control_bus_->targets_in);
+  control_bus_->map(bootrom_->socket, TESSERA_BOOTROM_BASE, TESSERA_BOOTROM_SIZE, "bootrom");
+  control_bus_->map(clint_->socket, TESSERA_CLINT_BASE, TESSERA_CLINT_SIZE, "clint");
+  control_bus_->map(plic_->socket, TESSERA_PLIC_BASE, TESSERA_PLIC_SIZE, "plic");
+  control_bus_->map(uart_->socket, TESSERA_UART_BASE, TESSERA_UART_SIZE, "uart");
+  control_bus_->map(sysctrl_->socket, TESSERA_SYSCTRL_BASE, TESSERA_SYSCTRL_SIZE, "sysctrl");
+  control_bus_->map_interconnect(mesh_->initiator_port(node), TESSERA_TILE_BASE,
+                                 uint64_t{config_.num_tiles()} * TESSERA_TILE_STRIDE,
+                                 "mesh (tiles)");
+  control_bus_->map_interconnect(mesh_->initiator_port(node), TESSERA_DRAM_BASE,
+                                 config_.dram.size_bytes, "mesh (dram)");
+  // Tile cores reach the control cluster's devices through the mesh.
+  mesh_->map(control_bus_->targets_in, node, 0, TESSERA_UNMAPPED_BASE, "control cluster");
+}
+
+void Soc::build_tiles() {
+  ScratchpadConfig sram;
+  sram.size_bytes = config_.tile.sram_bytes;
+  sram.banks = config_.tile.sram_banks;
+  sram.bank_width_bytes = config_.tile.sram_bank_width_bytes;
+  sram.latency_cycles = config_.tile.sram_latency_cycles;
+  sram.clock_period = clock_period_;
+  for (uint32_t t = 0; t < config_.num_tiles(); ++t) {
+    const std::string name = "tile" + std::to_string(t);
+    Tile tile{
+        {t % config_.mesh.x, t / config_.mesh.x},
+        std::make_unique<Bus>((name + "_bus").c_str(), cycles(config_.core.bus_latency_cycles)),
+        std::make_unique<Scratchpad>((name + "_sram").c_str(), sram)};
+    const uint64_t base = TESSERA_TILE_ADDR(t), end = base + sram.size_bytes;
+    harts_[1 + t]->socket.bind(tile.bus->targets_in);
+    tile.bus->map(tile.sram->socket, base, sram.size_bytes, "scratchpad");
+    tile.bus->map_interconnect(mesh_->initiator_port(tile.node), 0, base, "mesh (below)");
+    tile.bus->map_interconnect(mesh_->initiator_port(tile.node), end, (1ull << 32) - end,
+                               "mesh (above)");
+    mesh_->map(tile.sram->socket, tile.node, base, sram.size_bytes, name + " scratchpad");
+    tiles_.push_back(std::move(tile));
+  }
+}
+
+void Soc::build_dram() {
+  DramConfig dram;
+  dram.size_bytes = config_.dram.size_bytes;
+  dram.channels = config_.dram.channels;
+  dram.interleave_bytes = config_.dram.interleave_bytes;
+  dram.bytes_per_cycle = config_.dram.bytes_per_cycle;
+  dram.latency_cycles = config_.dram.latency_cycles;
+  dram.clock_period = clock_period_;
+  dram_ = std::make_unique<Dram>("dram", dram);
+  // Channels sit on the east edge, spread over its routers.
+  std::vector<std::pair<TargetSocketBase*, MeshNode>> channels;
+  for (uint32_t c = 0; c < dram.channels; ++c)
+    channels.push_back(
+        {&dram_->channel_socket(c), {config_.mesh.x - 1, c * config_.mesh.y / dram.channels}});
+  mesh_->map_interleaved(channels, TESSERA_DRAM_BASE, dram.size_bytes, dram.interleave_bytes,
+                         "dram");
 }
 
 Soc::~Soc() = default;
 
-sc_time Soc::cycles(uint32_t n) const { return clock_period_ * static_cast<double>(n); }
+sc_time Soc::cycles(uint32_t n) const {
+  return clock_period_ * static_cast<double>(n);
+}
 
 void Soc::elaborate() {
   // Multi-socket bindings complete at the end of elaboration; harts are still held in reset.
@@ -165,14 +254,13 @@ std::string Soc::hart_report() const {
   std::ostringstream out;
   for (const auto& hart : harts_) {
     const riscv::Core& core = hart->core();
-    out << "hart " << core.hart_id() << ": pc=0x" << std::hex << std::setw(8)
-        << std::setfill('0') << core.pc() << std::dec << " instructions=" << core.instret()
-        << " state="
-        << (!hart->running() ? "held in reset"
-                             : core.waiting_for_interrupt() ? "waiting for interrupt" : "running")
-        << std::hex << " mcause=0x" << core.mcause() << " mepc=0x"
-        << core.mepc() << " mtval=0x" << core.mtval()
-        << std::dec << "\n";
+    out << "hart " << core.hart_id() << ": pc=0x" << std::hex << std::setw(8) << std::setfill('0')
+        << core.pc() << std::dec << " instructions=" << core.instret() << " state="
+        << (!hart->running()               ? "held in reset"
+            : core.waiting_for_interrupt() ? "waiting for interrupt"
+                                           : "running")
+        << std::hex << " mcause=0x" << core.mcause() << " mepc=0x" << core.mepc() << " mtval=0x"
+        << core.mtval() << std::dec << "\n";
   }
   return out.str();
 }

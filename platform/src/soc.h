@@ -1,5 +1,11 @@
-// Soc: the chip assembled from a PlatformConfig: harts on the control bus with the boot ROM,
-// CLINT, UART, system controller and device DRAM at the addresses of tessera/hw/memory_map.h.
+// Soc: the chip assembled from a PlatformConfig.
+//
+//   control cluster (mesh node 0,0): manager hart 0, boot ROM, CLINT, PLIC, UART, system
+//     controller on the control bus; the bus sends tile and DRAM addresses into the mesh.
+//   tile t at mesh node (t % X, t / X): hart 1 + t and its banked scratchpad on a tile bus;
+//     the tile's own scratchpad is local, every other address goes into the mesh.
+//   device DRAM: channels interleaved over the address range, on the east edge routers.
+//
 // It loads an ELF image, runs until something requests the stop, and reports.
 #pragma once
 
@@ -11,12 +17,17 @@
 #include "bus/bus.h"
 #include "common/sim_control.h"
 #include "config.h"
+#include "dram/dram.h"
 #include "elf_image.h"
 #include "memory/memory.h"
+#include "noc/mesh.h"
 #include "periph/clint.h"
+#include "periph/plic.h"
 #include "periph/sysctrl.h"
 #include "periph/uart.h"
 #include "riscv/hart.h"
+#include "riscv/reservations.h"
+#include "sram/scratchpad.h"
 
 namespace tessera {
 
@@ -38,18 +49,28 @@ class Soc {
   void load(const ElfImage& image);
   RunResult run();
 
-  // Debug access through the bus; false if no target covers [address, address + len).
+  // Debug access through the interconnect; false if no target covers [address, address+len).
   bool read_memory(uint32_t address, void* data, uint32_t len);
   bool write_memory(uint32_t address, const void* data, uint32_t len);
 
   const std::vector<std::unique_ptr<riscv::Hart>>& harts() const { return harts_; }
-  std::string hart_report() const;  // a line per hart: pc, instructions, state
-  const Memory& dram() const { return *dram_; }
+  std::string hart_report() const;  // a line per hart: pc, instructions, state, last trap
+  const Dram& dram() const { return *dram_; }
+  const Mesh& mesh() const { return *mesh_; }
   SimControl& control() { return control_; }
 
  private:
   class DebugInitiator;
+  struct Tile {
+    MeshNode node;
+    std::unique_ptr<Bus> bus;
+    std::unique_ptr<Scratchpad> sram;
+  };
 
+  void build_control_cluster(std::ostream& uart_out);
+  void build_tiles();
+  void build_dram();
+  riscv::Hart& add_hart(uint32_t id);
   void elaborate();
   void write_boot_trampoline(uint32_t entry);
   bool debug_access(bool write, uint32_t address, void* data, uint32_t len);
@@ -58,12 +79,17 @@ class Soc {
   PlatformConfig config_;
   SimControl control_;
   sc_core::sc_time clock_period_;
-  std::unique_ptr<Bus> bus_;
-  std::unique_ptr<Memory> bootrom_, dram_;
+  riscv::Reservations reservations_;
+  std::vector<std::unique_ptr<riscv::Hart>> harts_;
+  std::unique_ptr<Mesh> mesh_;
+  std::unique_ptr<Bus> control_bus_;
+  std::unique_ptr<Memory> bootrom_;
   std::unique_ptr<Clint> clint_;
+  std::unique_ptr<Plic> plic_;
   std::unique_ptr<Uart> uart_;
   std::unique_ptr<SysCtrl> sysctrl_;
-  std::vector<std::unique_ptr<riscv::Hart>> harts_;
+  std::vector<Tile> tiles_;
+  std::unique_ptr<Dram> dram_;
   std::unique_ptr<DebugInitiator> debug_;
   bool elaborated_ = false;
 };

@@ -6,7 +6,9 @@ namespace tessera {
 
 RegisterTarget::RegisterTarget(sc_core::sc_module_name name, uint64_t window_bytes,
                                sc_core::sc_time access_latency)
-    : sc_module(name), socket("socket"), window_bytes_(window_bytes),
+    : sc_module(name),
+      socket("socket"),
+      window_bytes_(window_bytes),
       access_latency_(access_latency) {
   socket.register_b_transport(this, &RegisterTarget::b_transport);
   socket.register_transport_dbg(this, &RegisterTarget::transport_dbg);

@@ -21,8 +21,10 @@ class RegisterTarget : public sc_core::sc_module {
 
  protected:
   // `now` is the initiator's local time: sc_time_stamp() plus its decoupling offset.
-  virtual bool read(uint64_t offset, unsigned len, uint64_t& value, const sc_core::sc_time& now) = 0;
-  virtual bool write(uint64_t offset, unsigned len, uint64_t value, const sc_core::sc_time& now) = 0;
+  virtual bool read(uint64_t offset, unsigned len, uint64_t& value,
+                    const sc_core::sc_time& now) = 0;
+  virtual bool write(uint64_t offset, unsigned len, uint64_t value,
+                     const sc_core::sc_time& now) = 0;
 
  private:
   void b_transport(tlm::tlm_generic_payload& payload, sc_core::sc_time& delay);

@@ -28,8 +28,7 @@ void SimControl::set_wall_timeout(double seconds) {
 void SimControl::poll_wall_clock() {
   // Reading the clock costs ~20 ns; every 64th quantum is plenty for a seconds-scale limit.
   if (!has_deadline_ || (++polls_ & 63) != 0) return;
-  if (std::chrono::steady_clock::now() >= deadline_)
-    stop_at_limit("wall-clock timeout");
+  if (std::chrono::steady_clock::now() >= deadline_) stop_at_limit("wall-clock timeout");
 }
 
 }  // namespace tessera

@@ -12,8 +12,8 @@ namespace tessera {
 Memory::Memory(sc_core::sc_module_name name, uint64_t size, bool read_only,
                sc_core::sc_time latency)
     : sc_module(name), socket("socket"), size_(size), read_only_(read_only), latency_(latency) {
-  void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                 -1, 0);
   if (p == MAP_FAILED) throw std::bad_alloc();
   data_ = static_cast<uint8_t*>(p);
   socket.register_b_transport(this, &Memory::b_transport);
@@ -21,7 +21,9 @@ Memory::Memory(sc_core::sc_module_name name, uint64_t size, bool read_only,
   socket.register_transport_dbg(this, &Memory::transport_dbg);
 }
 
-Memory::~Memory() { munmap(data_, size_); }
+Memory::~Memory() {
+  munmap(data_, size_);
+}
 
 uint64_t Memory::resident_bytes() const {
   const long page = sysconf(_SC_PAGESIZE);

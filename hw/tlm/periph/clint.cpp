@@ -34,8 +34,7 @@ Clint::Clint(sc_core::sc_module_name name, std::vector<HartLines> harts, sc_core
     options.spawn_method();
     options.set_sensitivity(&timers_[h].expiry);
     options.dont_initialize();
-    sc_core::sc_spawn([this, h] { on_expiry(h); }, sc_core::sc_gen_unique_name("expiry"),
-                      &options);
+    sc_core::sc_spawn([this, h] { on_expiry(h); }, sc_core::sc_gen_unique_name("expiry"), &options);
   }
 }
 
@@ -62,7 +61,9 @@ void Clint::update_timer(unsigned hart, const sc_core::sc_time& now) {
   }
 }
 
-void Clint::on_expiry(unsigned hart) { update_timer(hart, sc_core::sc_time_stamp()); }
+void Clint::on_expiry(unsigned hart) {
+  update_timer(hart, sc_core::sc_time_stamp());
+}
 
 bool Clint::read(uint64_t offset, unsigned len, uint64_t& value, const sc_core::sc_time& now) {
   const uint64_t harts = lines_.size();

@@ -11,12 +11,22 @@ using enc::sext;
 constexpr unsigned kRa = 1, kSp = 2;
 
 // The 3-bit register fields of the CIW/CL/CS/CB forms name x8..x15.
-unsigned creg(uint16_t c, unsigned lo) { return 8 + bits(c, lo + 2, lo); }
-unsigned rd_full(uint16_t c) { return bits(c, 11, 7); }
-unsigned rs2_full(uint16_t c) { return bits(c, 6, 2); }
+unsigned creg(uint16_t c, unsigned lo) {
+  return 8 + bits(c, lo + 2, lo);
+}
+unsigned rd_full(uint16_t c) {
+  return bits(c, 11, 7);
+}
+unsigned rs2_full(uint16_t c) {
+  return bits(c, 6, 2);
+}
 // The 6-bit signed immediate of CI forms: imm[5] at bit 12, imm[4:0] at bits 6:2.
-int32_t ci_imm(uint16_t c) { return sext((bits(c, 12, 12) << 5) | bits(c, 6, 2), 6); }
-uint32_t ci_shamt(uint16_t c) { return (bits(c, 12, 12) << 5) | bits(c, 6, 2); }
+int32_t ci_imm(uint16_t c) {
+  return sext((bits(c, 12, 12) << 5) | bits(c, 6, 2), 6);
+}
+uint32_t ci_shamt(uint16_t c) {
+  return (bits(c, 12, 12) << 5) | bits(c, 6, 2);
+}
 uint32_t cl_word_offset(uint16_t c) {
   return (bits(c, 5, 5) << 6) | (bits(c, 12, 10) << 3) | (bits(c, 6, 6) << 2);
 }
@@ -32,11 +42,13 @@ int32_t cb_offset(uint16_t c) {
               9);
 }
 // A shift amount with bit 5 set is reserved on RV32.
-uint32_t shift_or_reserved(uint16_t c, uint32_t encoded) { return bits(c, 12, 12) ? 0 : encoded; }
+uint32_t shift_or_reserved(uint16_t c, uint32_t encoded) {
+  return bits(c, 12, 12) ? 0 : encoded;
+}
 
 uint32_t expand_c_addi4spn(uint16_t c) {
-  const uint32_t imm = (bits(c, 10, 7) << 6) | (bits(c, 12, 11) << 4) | (bits(c, 5, 5) << 3) |
-                       (bits(c, 6, 6) << 2);
+  const uint32_t imm =
+      (bits(c, 10, 7) << 6) | (bits(c, 12, 11) << 4) | (bits(c, 5, 5) << 3) | (bits(c, 6, 6) << 2);
   return imm == 0 ? 0 : enc::i_type(match::addi, creg(c, 2), kSp, static_cast<int32_t>(imm));
 }
 uint32_t expand_c_lw(uint16_t c) {
@@ -48,8 +60,12 @@ uint32_t expand_c_sw(uint16_t c) {
 uint32_t expand_c_addi(uint16_t c) {
   return enc::i_type(match::addi, rd_full(c), rd_full(c), ci_imm(c));
 }
-uint32_t expand_c_jal(uint16_t c) { return enc::j_type(match::jal, kRa, cj_offset(c)); }
-uint32_t expand_c_li(uint16_t c) { return enc::i_type(match::addi, rd_full(c), 0, ci_imm(c)); }
+uint32_t expand_c_jal(uint16_t c) {
+  return enc::j_type(match::jal, kRa, cj_offset(c));
+}
+uint32_t expand_c_li(uint16_t c) {
+  return enc::i_type(match::addi, rd_full(c), 0, ci_imm(c));
+}
 uint32_t expand_c_addi16sp(uint16_t c) {
   const int32_t imm = sext((bits(c, 12, 12) << 9) | (bits(c, 4, 3) << 7) | (bits(c, 5, 5) << 6) |
                                (bits(c, 2, 2) << 5) | (bits(c, 6, 6) << 4),
@@ -81,23 +97,34 @@ uint32_t expand_c_or(uint16_t c) {
 uint32_t expand_c_and(uint16_t c) {
   return enc::r_type(match::and_, creg(c, 7), creg(c, 7), creg(c, 2));
 }
-uint32_t expand_c_j(uint16_t c) { return enc::j_type(match::jal, 0, cj_offset(c)); }
-uint32_t expand_c_beqz(uint16_t c) { return enc::b_type(match::beq, creg(c, 7), 0, cb_offset(c)); }
-uint32_t expand_c_bnez(uint16_t c) { return enc::b_type(match::bne, creg(c, 7), 0, cb_offset(c)); }
+uint32_t expand_c_j(uint16_t c) {
+  return enc::j_type(match::jal, 0, cj_offset(c));
+}
+uint32_t expand_c_beqz(uint16_t c) {
+  return enc::b_type(match::beq, creg(c, 7), 0, cb_offset(c));
+}
+uint32_t expand_c_bnez(uint16_t c) {
+  return enc::b_type(match::bne, creg(c, 7), 0, cb_offset(c));
+}
 uint32_t expand_c_slli(uint16_t c) {
   return shift_or_reserved(c, enc::i_type(match::slli, rd_full(c), rd_full(c), ci_shamt(c)));
 }
 uint32_t expand_c_lwsp(uint16_t c) {
   const uint32_t imm = (bits(c, 3, 2) << 6) | (bits(c, 12, 12) << 5) | (bits(c, 6, 4) << 2);
-  return rd_full(c) == 0 ? 0
-                         : enc::i_type(match::lw, rd_full(c), kSp, static_cast<int32_t>(imm));
+  return rd_full(c) == 0 ? 0 : enc::i_type(match::lw, rd_full(c), kSp, static_cast<int32_t>(imm));
 }
 uint32_t expand_c_jr(uint16_t c) {
   return rd_full(c) == 0 ? 0 : enc::i_type(match::jalr, 0, rd_full(c), 0);
 }
-uint32_t expand_c_mv(uint16_t c) { return enc::r_type(match::add, rd_full(c), 0, rs2_full(c)); }
-uint32_t expand_c_ebreak(uint16_t) { return match::ebreak; }
-uint32_t expand_c_jalr(uint16_t c) { return enc::i_type(match::jalr, kRa, rd_full(c), 0); }
+uint32_t expand_c_mv(uint16_t c) {
+  return enc::r_type(match::add, rd_full(c), 0, rs2_full(c));
+}
+uint32_t expand_c_ebreak(uint16_t) {
+  return match::ebreak;
+}
+uint32_t expand_c_jalr(uint16_t c) {
+  return enc::i_type(match::jalr, kRa, rd_full(c), 0);
+}
 uint32_t expand_c_add(uint16_t c) {
   return enc::r_type(match::add, rd_full(c), rd_full(c), rs2_full(c));
 }

@@ -8,6 +8,9 @@ namespace tessera::riscv {
 Core::Core(const CoreConfig& config, BusPort& bus)
     : config_(config),
       bus_(bus),
+      own_reservations_(config.reservations ? nullptr
+                                            : std::make_unique<Reservations>(config.hart_id + 1)),
+      reservations_(config.reservations ? config.reservations : own_reservations_.get()),
       pc_(config.reset_pc),
       decode_cache_(config.decode_cache_entries),
       decode_mask_(config.decode_cache_entries - 1),
@@ -20,12 +23,12 @@ Core::Core(const CoreConfig& config, BusPort& bus)
 uint64_t Core::run(uint64_t max_cycles) {
   const uint64_t start_cycles = cycles();
   batch_start_cycles_ = start_cycles;
+  if (waiting_for_interrupt()) return 0;
+  batch_end_ = static_cast<int64_t>(retired_ + max_cycles);
   uint32_t pc = pc_;
   if (interrupt_pending()) pc = take_trap({kInterruptBit | highest_pending_interrupt(), 0}, pc);
-  if (waiting_for_interrupt()) return 0;
   wfi_ = false;
 
-  batch_end_ = static_cast<int64_t>(retired_ + max_cycles);
   for (;;) {
     try {
       while (static_cast<int64_t>(retired_) < batch_end_) {
@@ -48,8 +51,8 @@ uint32_t Core::take_trap(const Trap& trap, uint32_t pc) {
   mcause_ = trap.cause;
   mtval_ = trap.tval;
   // MPIE <- MIE, MIE <- 0; MPP stays M (the only mode).
-  mstatus_ = (mstatus_ & ~(kMstatusMie | kMstatusMpie)) |
-             ((mstatus_ & kMstatusMie) ? kMstatusMpie : 0);
+  mstatus_ =
+      (mstatus_ & ~(kMstatusMie | kMstatusMpie)) | ((mstatus_ & kMstatusMie) ? kMstatusMpie : 0);
   const uint32_t base = mtvec_ & ~3u;
   const bool vectored = (mtvec_ & 1) && (trap.cause & kInterruptBit);
   wfi_ = false;

@@ -13,10 +13,12 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "bus_port.h"
 #include "decoded_insn.h"
+#include "reservations.h"
 #include "trap.h"
 
 namespace tessera::riscv {
@@ -28,6 +30,7 @@ struct CoreTiming {
 
 struct CoreConfig {
   uint32_t hart_id = 0;
+  Reservations* reservations = nullptr;  // shared by the chip's cores; null: a private set
   uint32_t reset_pc = 0;
   uint32_t decode_cache_entries = 1u << 15;  // power of two
   CoreTiming timing;
@@ -95,8 +98,7 @@ class Core {
   }
   const CoreTiming& timing() const { return config_.timing; }
 
-  bool reservation_valid_ = false;
-  uint32_t reservation_addr_ = 0;
+  Reservations& reservations() { return *reservations_; }
 
   uint32_t mret();  // returns the pc to continue at
   void wait_for_interrupt() {
@@ -139,6 +141,8 @@ class Core {
 
   CoreConfig config_;
   BusPort& bus_;
+  std::unique_ptr<Reservations> own_reservations_;
+  Reservations* reservations_;
   uint32_t pc_;
   std::vector<DecodedInsn> decode_cache_;
   uint32_t decode_mask_;
@@ -184,6 +188,7 @@ inline void Core::store(uint32_t addr, T value) {
     store_slow<T>(addr, value);
   }
   if (page_flagged(addr)) on_flagged_store(addr, sizeof(T), value);
+  if (reservations_->any()) reservations_->store(config_.hart_id, addr, sizeof(T));
 }
 
 }  // namespace tessera::riscv

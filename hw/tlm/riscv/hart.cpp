@@ -63,8 +63,8 @@ void Hart::thread() {
   }
 }
 
-bool Hart::transport(bool write, uint32_t addr, void* data, unsigned len,
-                     uint64_t offset_cycles, uint64_t& latency_cycles) {
+bool Hart::transport(bool write, uint32_t addr, void* data, unsigned len, uint64_t offset_cycles,
+                     uint64_t& latency_cycles) {
   tlm::tlm_generic_payload& p = payload_;
   p.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
   p.set_address(addr);
@@ -84,6 +84,7 @@ bool Hart::transport(bool write, uint32_t addr, void* data, unsigned len,
 }
 
 DmiGrant Hart::request_dmi(uint32_t addr, bool write) {
+  if (!config_.dmi) return {};
   tlm::tlm_generic_payload p;
   p.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
   p.set_address(addr);
@@ -93,8 +94,9 @@ DmiGrant Hart::request_dmi(uint32_t addr, bool write) {
   const uint64_t start = dmi.get_start_address(), end = dmi.get_end_address();
   if (start > 0xffffffffull || end < start) return {};
   const uint64_t size = std::min<uint64_t>(end - start + 1, 0x100000000ull - start);
-  return {static_cast<uint32_t>(start), static_cast<uint32_t>(std::min<uint64_t>(size, 0xffffffffu)),
-          dmi.get_dmi_ptr(), dmi.is_write_allowed()};
+  return {static_cast<uint32_t>(start),
+          static_cast<uint32_t>(std::min<uint64_t>(size, 0xffffffffu)), dmi.get_dmi_ptr(),
+          dmi.is_write_allowed()};
 }
 
 uint64_t Hart::read_time(uint64_t offset_cycles) {

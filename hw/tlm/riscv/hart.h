@@ -26,6 +26,7 @@ struct HartConfig {
   sc_core::sc_time clock_period = sc_core::sc_time(1, sc_core::SC_NS);
   uint64_t max_instructions = 0;  // 0: no limit
   bool start_running = true;      // false: held in reset until release()
+  bool dmi = true;                // false: every access takes the timed bus path
   std::function<uint64_t(const sc_core::sc_time&)> mtime;  // the CLINT's time at a moment
 };
 

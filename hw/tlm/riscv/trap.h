@@ -19,7 +19,9 @@ enum Cause : uint32_t {
 
 constexpr uint32_t kInterruptBit = 0x80000000u;
 enum Interrupt : uint32_t { kMachineSoftware = 3, kMachineTimer = 7, kMachineExternal = 11 };
-constexpr uint32_t irq_mask(Interrupt i) { return 1u << i; }
+constexpr uint32_t irq_mask(Interrupt i) {
+  return 1u << i;
+}
 
 struct Trap {
   uint32_t cause;

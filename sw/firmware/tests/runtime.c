@@ -8,9 +8,11 @@
 
 #include "fw/check.h"
 #include "fw/csr.h"
+#include "fw/regs.h"
 #include "fw/trap.h"
 
-extern char __tls_base[], __bss_end[], __stacks_start[], __hart_stack_size[];
+extern char __tls_blocks[], __tls_block_size[], __tdata_source[], __tdata_size[];
+extern char __bss_end[], __stacks_start[], __hart_stack_size[];
 extern char __heap_start[], __heap_end[], __global_pointer$[];
 
 static uint32_t initialised = 0x600dda7au;
@@ -23,30 +25,12 @@ __attribute__((constructor)) static void constructor(void) {
   constructor_ran = 1;
 }
 
-static uintptr_t reg_tp(void) {
-  uintptr_t tp;
-  __asm__("mv %0, tp" : "=r"(tp));
-  return tp;
-}
-
-static uintptr_t reg_gp(void) {
-  uintptr_t gp;
-  __asm__("mv %0, gp" : "=r"(gp));
-  return gp;
-}
-
-static uintptr_t reg_sp(void) {
-  uintptr_t sp;
-  __asm__("mv %0, sp" : "=r"(sp));
-  return sp;
-}
-
 static void test_startup(void) {
   uintptr_t stack_base = (uintptr_t)__stacks_start;
   uintptr_t sp = reg_sp();
   CHECK(sp > stack_base && sp <= stack_base + (uintptr_t)__hart_stack_size);
   CHECK_EQ(reg_gp(), (uintptr_t)__global_pointer$);
-  CHECK_EQ(reg_tp(), (uintptr_t)__tls_base);
+  CHECK_EQ(reg_tp(), (uintptr_t)__tls_blocks); /* hart 0's own block, the first */
   CHECK_EQ(csr_read(mtvec), (uintptr_t)trap_entry);
   CHECK_EQ(initialised, 0x600dda7au);
   for (unsigned i = 0; i < 64; i++) CHECK_EQ(zeroed[i], 0u);
@@ -65,7 +49,14 @@ static void test_tls(void) {
   errno = 0;
   CHECK_EQ(strtol("99999999999", NULL, 10), 0x7fffffffl);
   CHECK_EQ(errno, ERANGE);
-  CHECK((uintptr_t)&errno >= (uintptr_t)__tls_base && (uintptr_t)&errno < (uintptr_t)__bss_end);
+  uintptr_t tp = reg_tp();
+  CHECK((uintptr_t)&errno >= tp && (uintptr_t)&errno < tp + (uintptr_t)__tls_block_size);
+
+  /* The template that harts released later copy is untouched. */
+  const uint32_t* template_initialised =
+      (const uint32_t*)(__tdata_source + ((uintptr_t)&tls_initialised - tp));
+  CHECK((uintptr_t)&tls_initialised - tp < (uintptr_t)__tdata_size);
+  CHECK_EQ(*template_initialised, 42u);
 }
 
 static void test_heap(void) {

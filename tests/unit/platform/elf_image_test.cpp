@@ -1,5 +1,7 @@
 #include "elf_image.h"
 
+#include "elf_bytes.h"
+
 #include <elf.h>
 #include <gtest/gtest.h>
 
@@ -11,20 +13,11 @@
 namespace tessera {
 namespace {
 
+using testing::patch;
+using testing::slurp;
+using testing::write_temp;
+
 const std::string kHello = std::string(TESSERA_FW_DIR) + "/hello.elf";
-
-std::vector<char> slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// Writes `bytes` to a file named after the running test and returns its path.
-std::string write_temp(const std::vector<char>& bytes) {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  const std::string path = ::testing::TempDir() + "tessera_" + info->name() + ".elf";
-  std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<long>(bytes.size()));
-  return path;
-}
 
 // Loading must fail with an ElfError that names the file and contains `what`.
 void expect_rejected(const std::vector<char>& bytes, const std::string& what) {
@@ -37,11 +30,6 @@ void expect_rejected(const std::vector<char>& bytes, const std::string& what) {
     EXPECT_EQ(message.rfind(path + ": ", 0), 0u) << message;
     EXPECT_NE(message.find(what), std::string::npos) << message;
   }
-}
-
-template <typename T>
-void patch(std::vector<char>& bytes, size_t offset, T value) {
-  std::memcpy(bytes.data() + offset, &value, sizeof(T));
 }
 
 TEST(ElfImage, LoadsTheHelloFirmware) {
@@ -107,15 +95,7 @@ TEST(ElfImage, RejectsBigEndian) {
 
 TEST(ElfImage, RejectsSegmentBeyondFile) {
   std::vector<char> bytes = slurp(kHello);
-  Elf32_Ehdr eh;
-  std::memcpy(&eh, bytes.data(), sizeof eh);
-  for (unsigned i = 0; i < eh.e_phnum; ++i) {
-    const size_t header = eh.e_phoff + i * sizeof(Elf32_Phdr);
-    Elf32_Phdr ph;
-    std::memcpy(&ph, bytes.data() + header, sizeof ph);
-    if (ph.p_type == PT_LOAD)
-      patch<uint32_t>(bytes, header + offsetof(Elf32_Phdr, p_offset), 0x7fffff00u);
-  }
+  testing::edit_load_segments(bytes, [](Elf32_Phdr& ph) { ph.p_offset = 0x7fffff00u; });
   expect_rejected(bytes, "truncated: segment contents");
 }
 

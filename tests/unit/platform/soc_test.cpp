@@ -1,5 +1,7 @@
 #include "soc.h"
 
+#include "elf_bytes.h"
+
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -20,21 +22,24 @@ TEST(Soc, BootsHelloThroughTheBootRomAndUart) {
   const RunResult r = soc.run();
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_FALSE(r.limit_reached);
-  EXPECT_NE(uart.str().find("Hello from Tessera! hart 0 of 1"), std::string::npos) << uart.str();
+  EXPECT_NE(uart.str().find("Hello from Tessera! hart 0 of 5"), std::string::npos) << uart.str();
   EXPECT_GT(r.instructions, 100u);
   EXPECT_GT(r.sim_time_ns, 100.0);
 }
 
 TEST(Soc, SegmentOutsideMemoryIsAnElfErrorNamingTheAddress) {
   std::ostringstream uart;
-  PlatformConfig config;
-  config.dram_size = 4096;  // the firmware does not fit
-  Soc soc(config, uart);
+  std::vector<char> bytes = testing::slurp(fw("hello"));
+  testing::edit_load_segments(bytes, [](Elf32_Phdr& ph) {
+    ph.p_paddr = ph.p_paddr - TESSERA_DRAM_BASE + TESSERA_UNMAPPED_BASE;
+  });
+  const ElfImage image = ElfImage::load(testing::write_temp(bytes));
+  Soc soc(PlatformConfig{}, uart);
   try {
-    soc.load(ElfImage::load(fw("hello")));
+    soc.load(image);
     FAIL() << "loaded an image that does not fit";
   } catch (const ElfError& e) {
-    EXPECT_NE(std::string(e.what()).find("segment at 0x80000000"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("segment at 0x20000000"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("outside the chip's memory"), std::string::npos);
   }
 }
@@ -42,7 +47,7 @@ TEST(Soc, SegmentOutsideMemoryIsAnElfErrorNamingTheAddress) {
 TEST(Soc, InstructionLimitStopsWithAReportOfEachHart) {
   std::ostringstream uart;
   PlatformConfig config;
-  config.max_instructions = 10000;
+  config.sim.max_instructions = 10000;
   Soc soc(config, uart);
   soc.load(ElfImage::load(fw("bench")));
   const RunResult r = soc.run();

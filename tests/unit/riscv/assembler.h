@@ -19,40 +19,42 @@
 
 namespace tessera::riscv::testing::rv {
 
-#define TESSERA_ASM_R(name)                                                 \
-  constexpr uint32_t name(unsigned rd, unsigned rs1, unsigned rs2) {        \
-    return enc::r_type(match::name, rd, rs1, rs2);                          \
+#define TESSERA_ASM_R(name)                                          \
+  constexpr uint32_t name(unsigned rd, unsigned rs1, unsigned rs2) { \
+    return enc::r_type(match::name, rd, rs1, rs2);                   \
   }
-#define TESSERA_ASM_I(name)                                                 \
-  constexpr uint32_t name(unsigned rd, unsigned rs1, int32_t imm) {         \
-    return enc::i_type(match::name, rd, rs1, imm);                          \
+#define TESSERA_ASM_I(name)                                         \
+  constexpr uint32_t name(unsigned rd, unsigned rs1, int32_t imm) { \
+    return enc::i_type(match::name, rd, rs1, imm);                  \
   }
-#define TESSERA_ASM_SHIFT(name)                                             \
-  constexpr uint32_t name(unsigned rd, unsigned rs1, unsigned shamt) {      \
-    return enc::i_type(match::name, rd, rs1, static_cast<int32_t>(shamt));  \
+#define TESSERA_ASM_SHIFT(name)                                            \
+  constexpr uint32_t name(unsigned rd, unsigned rs1, unsigned shamt) {     \
+    return enc::i_type(match::name, rd, rs1, static_cast<int32_t>(shamt)); \
   }
-#define TESSERA_ASM_S(name)                                                 \
-  constexpr uint32_t name(unsigned rs2, unsigned rs1, int32_t offset) {     \
-    return enc::s_type(match::name, rs1, rs2, offset);                      \
+#define TESSERA_ASM_S(name)                                             \
+  constexpr uint32_t name(unsigned rs2, unsigned rs1, int32_t offset) { \
+    return enc::s_type(match::name, rs1, rs2, offset);                  \
   }
-#define TESSERA_ASM_B(name)                                                 \
-  constexpr uint32_t name(unsigned rs1, unsigned rs2, int32_t offset) {     \
-    return enc::b_type(match::name, rs1, rs2, offset);                      \
+#define TESSERA_ASM_B(name)                                             \
+  constexpr uint32_t name(unsigned rs1, unsigned rs2, int32_t offset) { \
+    return enc::b_type(match::name, rs1, rs2, offset);                  \
   }
 #define TESSERA_ASM_U(name)                                                 \
   constexpr uint32_t name(unsigned rd, uint32_t imm20) {                    \
     return enc::u_type(match::name, rd, static_cast<int32_t>(imm20 << 12)); \
   }
-#define TESSERA_ASM_J(name)                                                 \
-  constexpr uint32_t name(unsigned rd, int32_t offset) {                    \
-    return enc::j_type(match::name, rd, offset);                            \
+#define TESSERA_ASM_J(name)                              \
+  constexpr uint32_t name(unsigned rd, int32_t offset) { \
+    return enc::j_type(match::name, rd, offset);         \
   }
-#define TESSERA_ASM_CSR(name)                                               \
-  constexpr uint32_t name(unsigned rd, uint32_t csr, unsigned rs1) {        \
-    return enc::i_type(match::name, rd, rs1, static_cast<int32_t>(csr));    \
+#define TESSERA_ASM_CSR(name)                                            \
+  constexpr uint32_t name(unsigned rd, uint32_t csr, unsigned rs1) {     \
+    return enc::i_type(match::name, rd, rs1, static_cast<int32_t>(csr)); \
   }
 #define TESSERA_ASM_NONE(name) \
-  constexpr uint32_t name() { return match::name; }
+  constexpr uint32_t name() {  \
+    return match::name;        \
+  }
 
 #define INSN(name, match, mask, fmt) TESSERA_ASM_##fmt(name)
 #include "riscv/isa/instructions.def"
@@ -68,6 +70,8 @@ namespace tessera::riscv::testing::rv {
 #undef TESSERA_ASM_CSR
 #undef TESSERA_ASM_NONE
 
-constexpr uint32_t nop() { return addi(0, 0, 0); }
+constexpr uint32_t nop() {
+  return addi(0, 0, 0);
+}
 
 }  // namespace tessera::riscv::testing::rv

@@ -9,6 +9,7 @@
 
 #include <cstring>
 #include <memory>
+#include <sstream>
 #include <vector>
 
 #include "riscv/core.h"
@@ -79,9 +80,11 @@ class TestMachine : public BusPort {
 
   // Runs exactly n instructions' worth of cycles (one per instruction, no stalls assumed).
   void step(uint64_t n = 1) { core->run(n); }
-  // Places `insn` at the reset pc and executes it alone.
+  // Places `insn` at the reset pc and executes it alone (again and again if called again).
   void exec(uint32_t insn) {
     program({insn});
+    core->flush_decode_cache();
+    core->set_pc(kRamBase);
     step();
   }
   // Runs until the hart waits in wfi (the tests' halt) or `max_cycles` pass; returns whether
@@ -91,6 +94,15 @@ class TestMachine : public BusPort {
     while (!core->waiting_for_interrupt() && core->cycles() - start < max_cycles)
       core->run(max_cycles - (core->cycles() - start));
     return core->waiting_for_interrupt();
+  }
+
+  // Another hart on the same memory and bus (TestMachine serves any number of cores).
+  std::unique_ptr<Core> make_hart(CoreConfig config, uint32_t reset_pc) {
+    config.reset_pc = reset_pc;
+    config.decode_cache_entries = 1024;
+    auto hart = std::make_unique<Core>(config, *this);
+    hart->csr_write(csr::mtvec, kTrapHandler);
+    return hart;
   }
 
   bool transport(bool write, uint32_t addr, void* data, unsigned len, uint64_t,
@@ -124,14 +136,14 @@ inline ::testing::AssertionResult Trapped(const TestMachine& t, uint32_t cause, 
                                           uint32_t epc,
                                           uint32_t handler = TestMachine::kTrapHandler) {
   const Core& c = *t.core;
-  const bool at_handler =
-      c.pc() == handler || (c.pc() == handler + 4 && c.waiting_for_interrupt());
+  const bool at_handler = c.pc() == handler || (c.pc() == handler + 4 && c.waiting_for_interrupt());
   if (c.mcause() == cause && c.mtval() == tval && c.mepc() == epc && at_handler)
     return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure()
-         << std::hex << std::showbase << "expected mcause " << cause << " mtval " << tval
-         << " mepc " << epc << " pc " << handler << "; got mcause " << c.mcause() << " mtval "
-         << c.mtval() << " mepc " << c.mepc() << " pc " << c.pc();
+  std::ostringstream why;
+  why << std::hex << std::showbase << "expected mcause " << cause << " mtval " << tval << " mepc "
+      << epc << " pc " << handler << "; got mcause " << c.mcause() << " mtval " << c.mtval()
+      << " mepc " << c.mepc() << " pc " << c.pc();
+  return ::testing::AssertionFailure() << why.str();
 }
 
 }  // namespace tessera::riscv::testing

@@ -4,9 +4,11 @@
 
 #include "common/sim_control.h"
 #include "periph/clint.h"
+#include "periph/plic.h"
 #include "periph/sysctrl.h"
 #include "periph/uart.h"
 #include "tessera/hw/clint_regs.h"
+#include "tessera/hw/plic_regs.h"
 #include "tessera/hw/sysctrl_regs.h"
 #include "tessera/hw/uart_regs.h"
 #include "tlm_test_util.h"
@@ -129,16 +131,56 @@ TEST(Uart, RejectsAccessesOutsideItsRegisters) {
   EXPECT_EQ(status, tlm::TLM_ADDRESS_ERROR_RESPONSE);
 }
 
-TEST(SysCtrl, DescribesTheChipAndEndsTheRunOnTestExit) {
+struct SysCtrlBench {
+  SysCtrlBench()
+      : sysctrl("sysctrl", {3, 1000, 100000000, 0x4000000, 2, 1, 65536, 4, 2},
+                {[this](unsigned h) { released.push_back(h); },
+                 [this](unsigned h) { return h == 0 || !released.empty(); },
+                 [this](bool l) { irq.push_back(l); }},
+                control, sc_time(2, SC_NS)),
+        initiator("initiator") {
+    initiator.socket.bind(sysctrl.socket);
+  }
+  std::vector<unsigned> released;
+  std::vector<bool> irq;
   SimControl control;
-  SysCtrl sysctrl("sysctrl", {3, 1000, 100000000, 0x4000000}, control, sc_time(2, SC_NS));
-  TestInitiator initiator("initiator");
-  initiator.socket.bind(sysctrl.socket);
+  SysCtrl sysctrl;
+  TestInitiator initiator;
+};
+
+TEST(SysCtrl, DescribesTheChip) {
+  SysCtrlBench b;
+  TestInitiator& initiator = b.initiator;
   EXPECT_EQ(initiator.read(SYSCTRL_CHIP_ID, 4), SYSCTRL_CHIP_ID_VALUE);
   EXPECT_EQ(initiator.read(SYSCTRL_NUM_HARTS, 4), 3u);
   EXPECT_EQ(initiator.read(SYSCTRL_CLOCK_MHZ, 4), 1000u);
   EXPECT_EQ(initiator.read(SYSCTRL_TIMEBASE_HZ, 4), 100000000u);
   EXPECT_EQ(initiator.read(SYSCTRL_DRAM_SIZE, 4), 0x4000000u);
+  EXPECT_EQ(initiator.read(SYSCTRL_NUM_TILES, 4), 2u);
+  EXPECT_EQ(initiator.read(SYSCTRL_MESH_X, 4), 2u);
+  EXPECT_EQ(initiator.read(SYSCTRL_MESH_Y, 4), 1u);
+  EXPECT_EQ(initiator.read(SYSCTRL_SRAM_BYTES, 4), 65536u);
+  EXPECT_EQ(initiator.read(SYSCTRL_SRAM_BANKS, 4), 4u);
+  EXPECT_EQ(initiator.read(SYSCTRL_DRAM_CHANNELS, 4), 2u);
+}
+
+TEST(SysCtrl, ReleasesHartsAndDrivesTheTestInterrupt) {
+  SysCtrlBench b;
+  EXPECT_EQ(b.initiator.read(SYSCTRL_HART_RUNNING, 4), 1u);
+  EXPECT_EQ(b.initiator.write(SYSCTRL_HART_RELEASE, 2, 4), tlm::TLM_OK_RESPONSE);
+  EXPECT_EQ(b.released, std::vector<unsigned>{2});
+  EXPECT_EQ(b.initiator.read(SYSCTRL_HART_RUNNING, 4), 7u);
+  EXPECT_EQ(b.initiator.write(SYSCTRL_HART_RELEASE, 3, 4), tlm::TLM_ADDRESS_ERROR_RESPONSE);
+  b.initiator.write(SYSCTRL_TEST_IRQ, 1, 4);
+  EXPECT_EQ(b.initiator.read(SYSCTRL_TEST_IRQ, 4), 1u);
+  b.initiator.write(SYSCTRL_TEST_IRQ, 0, 4);
+  EXPECT_EQ(b.irq, (std::vector<bool>{true, false}));
+}
+
+TEST(SysCtrl, EndsTheRunOnTestExit) {
+  SysCtrlBench b;
+  SimControl& control = b.control;
+  TestInitiator& initiator = b.initiator;
   tlm::tlm_response_status status;
   initiator.read(0x200, 4, &status);
   EXPECT_EQ(status, tlm::TLM_ADDRESS_ERROR_RESPONSE);
@@ -147,6 +189,65 @@ TEST(SysCtrl, DescribesTheChipAndEndsTheRunOnTestExit) {
   EXPECT_TRUE(control.stop_requested());
   EXPECT_EQ(control.exit_code(), 42);
   EXPECT_FALSE(control.limit_reached());
+}
+
+struct PlicBench {
+  PlicBench()
+      : plic("plic", 8, {[this](bool l) { meip[0] = l; }, [this](bool l) { meip[1] = l; }},
+             sc_time(2, SC_NS)),
+        initiator("initiator") {
+    initiator.socket.bind(plic.socket);
+  }
+  void route(unsigned source, unsigned priority, unsigned context) {
+    initiator.write(PLIC_PRIORITY(source), priority, 4);
+    const uint64_t enabled = initiator.read(PLIC_ENABLE(context, 0), 4);
+    initiator.write(PLIC_ENABLE(context, 0), enabled | (1u << source), 4);
+  }
+  bool meip[2] = {false, false};
+  Plic plic;
+  TestInitiator initiator;
+};
+
+TEST(Plic, RoutesAnEnabledSourceToItsContextOnly) {
+  PlicBench b;
+  b.route(3, 1, 1);
+  b.plic.set_source(3, true);
+  EXPECT_FALSE(b.meip[0]);
+  EXPECT_TRUE(b.meip[1]);
+  EXPECT_EQ(b.initiator.read(PLIC_PENDING(0), 4), 1u << 3);
+  EXPECT_EQ(b.initiator.read(PLIC_CLAIM(0), 4), 0u);  // not enabled for context 0
+  EXPECT_EQ(b.initiator.read(PLIC_CLAIM(1), 4), 3u);
+  EXPECT_FALSE(b.meip[1]);  // claimed: no longer pending
+  EXPECT_EQ(b.initiator.read(PLIC_CLAIM(1), 4), 0u);
+}
+
+TEST(Plic, CompletionRearmsALineStillHigh) {
+  PlicBench b;
+  b.route(5, 2, 0);
+  b.plic.set_source(5, true);
+  EXPECT_EQ(b.initiator.read(PLIC_CLAIM(0), 4), 5u);
+  b.initiator.write(PLIC_CLAIM(0), 5, 4);  // complete with the line still high
+  EXPECT_TRUE(b.meip[0]);
+  EXPECT_EQ(b.initiator.read(PLIC_CLAIM(0), 4), 5u);
+  b.plic.set_source(5, false);
+  b.initiator.write(PLIC_CLAIM(0), 5, 4);
+  EXPECT_FALSE(b.meip[0]);
+}
+
+TEST(Plic, ThresholdMasksAndPriorityOrders) {
+  PlicBench b;
+  b.route(2, 1, 0);
+  b.route(6, 3, 0);
+  b.initiator.write(PLIC_THRESHOLD(0), 3, 4);
+  b.plic.set_source(2, true);
+  b.plic.set_source(6, true);
+  EXPECT_FALSE(b.meip[0]);  // both at or below the threshold
+  b.initiator.write(PLIC_THRESHOLD(0), 0, 4);
+  EXPECT_TRUE(b.meip[0]);
+  EXPECT_EQ(b.initiator.read(PLIC_CLAIM(0), 4), 6u);  // the higher priority first
+  EXPECT_EQ(b.initiator.read(PLIC_CLAIM(0), 4), 2u);
+  b.initiator.write(PLIC_PRIORITY(2), 99, 4);
+  EXPECT_EQ(b.initiator.read(PLIC_PRIORITY(2), 4), PLIC_MAX_PRIORITY);
 }
 
 }  // namespace

@@ -22,15 +22,13 @@ inline int32_t s(uint32_t v) { return static_cast<int32_t>(v); }
 uint32_t exec_lr_w(Core& c, const DecodedInsn& d) {
   const uint32_t addr = c.x_[d.rs1];
   c.x_[d.rd] = c.load<uint32_t>(addr);
-  c.reservation_valid_ = true;
-  c.reservation_addr_ = addr;
+  c.reservations().reserve(c.hart_id(), addr);
   return next_pc(d);
 }
 uint32_t exec_sc_w(Core& c, const DecodedInsn& d) {
   const uint32_t addr = c.x_[d.rs1];
   if (addr & 3) throw Trap{kStoreMisaligned, addr};
-  const bool success = c.reservation_valid_ && c.reservation_addr_ == addr;
-  c.reservation_valid_ = false;
+  const bool success = c.reservations().claim(c.hart_id(), addr);
   if (success) c.amo_store(addr, c.x_[d.rs2]);
   c.x_[d.rd] = success ? 0 : 1;
   return next_pc(d);

@@ -13,6 +13,12 @@
 #define csr_write(csr, value) __asm__ volatile("csrw " #csr ", %0" ::"rK"(value) : "memory")
 #define csr_set(csr, bits) __asm__ volatile("csrs " #csr ", %0" ::"rK"(bits) : "memory")
 #define csr_clear(csr, bits) __asm__ volatile("csrc " #csr ", %0" ::"rK"(bits) : "memory")
+#define csr_read_clear(csr, bits)                                                        \
+  ({                                                                                     \
+    uint32_t csr_old_;                                                                   \
+    __asm__ volatile("csrrc %0, " #csr ", %1" : "=r"(csr_old_) : "rK"(bits) : "memory"); \
+    csr_old_;                                                                            \
+  })
 #define csr_swap(csr, value)                                                              \
   ({                                                                                      \
     uint32_t csr_old_;                                                                    \

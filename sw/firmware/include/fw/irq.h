@@ -12,6 +12,14 @@ static inline void irq_enable(void) {
 static inline void irq_disable(void) {
   csr_clear(mstatus, MSTATUS_MIE);
 }
+/* Masks this hart's interrupts and returns what irq_restore needs to undo exactly that: for
+ * code that also runs with interrupts already masked (a handler, a nested section). */
+static inline uint32_t irq_save(void) {
+  return csr_read_clear(mstatus, MSTATUS_MIE) & MSTATUS_MIE;
+}
+static inline void irq_restore(uint32_t saved) {
+  csr_set(mstatus, saved);
+}
 static inline void wfi(void) {
   __asm__ volatile("wfi" ::: "memory");
 }

@@ -1,0 +1,238 @@
+#include "config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <functional>
+#include <limits>
+#include <map>
+#include <ostream>
+#include <sstream>
+#include <vector>
+
+namespace tessera {
+namespace {
+
+// One configuration key: how to read it from a YAML scalar into the config, and back.
+struct Key {
+  std::string name;
+  std::string help;
+  std::function<void(PlatformConfig&, const YAML::Node&, const std::string& where)> set;
+  std::function<std::string(const PlatformConfig&)> get;
+};
+
+[[noreturn]] void fail(const std::string& where, const std::string& key, const std::string& what) {
+  throw ConfigError(where + ": " + key + ": " + what);
+}
+
+template <typename T>
+const char* type_name() {
+  if constexpr (std::is_same_v<T, bool>) return "true or false";
+  if constexpr (std::is_floating_point_v<T>) return "a number";
+  return "a non-negative integer";
+}
+
+template <typename T>
+std::string to_text(T v) {
+  std::ostringstream out;
+  out.precision(15);  // doubles print back exactly as written
+  if constexpr (std::is_same_v<T, bool>)
+    out << (v ? "true" : "false");
+  else
+    out << v;
+  return out.str();
+}
+
+// Integers may be written 1000, 1e9 or 0x1000; anything with a sign, a fraction or out of
+// range is refused (yaml-cpp alone would wrap "-1" and read "010" as octal).
+template <typename T>
+bool parse_scalar(const YAML::Node& node, T& out) {
+  const std::string& text = node.Scalar();
+  try {
+    if constexpr (std::is_same_v<T, bool> || std::is_floating_point_v<T>) {
+      out = node.as<T>();
+      return true;
+    } else {
+      if (text.empty() || text.find('-') != std::string::npos) return false;
+      size_t used = 0;
+      if (text.rfind("0x", 0) == 0 || text.rfind("0X", 0) == 0) {
+        const unsigned long long v = std::stoull(text, &used, 16);
+        out = static_cast<T>(v);
+        return used == text.size() && static_cast<unsigned long long>(out) == v;
+      }
+      const double d = std::stod(text, &used);
+      out = static_cast<T>(d);
+      return used == text.size() && d >= 0 && static_cast<double>(out) == d;
+    }
+  } catch (const YAML::Exception&) {
+    return false;
+  } catch (const std::logic_error&) {  // stoull/stod: no digits or out of range
+    return false;
+  }
+}
+
+// A key bound to a field through an accessor, with the range of possible values.
+template <typename T>
+Key field(std::string name, T& (*access)(PlatformConfig&), std::string help,
+          T min = std::numeric_limits<T>::lowest(), T max = std::numeric_limits<T>::max()) {
+  Key k;
+  k.name = name;
+  k.help = std::move(help);
+  k.set = [name, access, min, max](PlatformConfig& c, const YAML::Node& node,
+                                   const std::string& where) {
+    if (!node.IsScalar()) fail(where, name, std::string("expects ") + type_name<T>());
+    const std::string text = node.Scalar();
+    T value{};
+    if (!parse_scalar(node, value))
+      fail(where, name, std::string("expects ") + type_name<T>() + ", got '" + text + "'");
+    if (value < min || value > max)
+      fail(where, name,
+           "value " + text + " is impossible: must be in [" + to_text(min) + ", " + to_text(max) +
+               "]");
+    access(c) = value;
+  };
+  k.get = [access](const PlatformConfig& c) {
+    return to_text(access(const_cast<PlatformConfig&>(c)));
+  };
+  return k;
+}
+
+#define FIELD(path)                  \
+  +[](PlatformConfig & c) -> auto& { \
+    return c.path;                   \
+  }
+
+const std::vector<Key>& schema() {
+  static const std::vector<Key> keys = {
+      field<double>("clock_hz", FIELD(clock_hz), "core and NoC clock", 1e6, 10e9),
+      field<double>("timebase_hz", FIELD(timebase_hz), "CLINT mtime rate", 1e3, 10e9),
+      field<uint32_t>("mesh.x", FIELD(mesh.x), "tiles per mesh row", 1, 16),
+      field<uint32_t>("mesh.y", FIELD(mesh.y), "tiles per mesh column", 1, 16),
+      field<uint64_t>("tile.sram_bytes", FIELD(tile.sram_bytes), "scratchpad per tile", 4096,
+                      16ull << 20),
+      field<uint32_t>("tile.sram_banks", FIELD(tile.sram_banks), "scratchpad banks", 1, 256),
+      field<uint32_t>("tile.sram_bank_width_bytes", FIELD(tile.sram_bank_width_bytes),
+                      "bytes a bank moves per cycle", 1, 1024),
+      field<uint32_t>("tile.sram_latency_cycles", FIELD(tile.sram_latency_cycles),
+                      "scratchpad access latency", 0, 1000),
+      field<uint32_t>("noc.link_bytes", FIELD(noc.link_bytes), "bytes per cycle per link", 1, 4096),
+      field<uint32_t>("noc.router_latency_cycles", FIELD(noc.router_latency_cycles),
+                      "cycles through one router", 0, 1000),
+      field<uint32_t>("noc.header_bytes", FIELD(noc.header_bytes), "packet header on the wire", 0,
+                      1024),
+      field<uint64_t>("dram.size_bytes", FIELD(dram.size_bytes), "device DRAM", 1ull << 20,
+                      2ull << 30),
+      field<uint32_t>("dram.channels", FIELD(dram.channels), "DRAM channels", 1, 64),
+      field<uint64_t>("dram.interleave_bytes", FIELD(dram.interleave_bytes),
+                      "channel interleave granule", 64, 1ull << 30),
+      field<double>("dram.bytes_per_cycle", FIELD(dram.bytes_per_cycle), "bandwidth per channel",
+                    0.001, 4096),
+      field<uint32_t>("dram.latency_cycles", FIELD(dram.latency_cycles), "access latency", 0,
+                      100000),
+      field<uint32_t>("core.mul_extra_cycles", FIELD(core.mul_extra_cycles),
+                      "extra cycles of a multiply", 0, 1000),
+      field<uint32_t>("core.div_extra_cycles", FIELD(core.div_extra_cycles),
+                      "extra cycles of a divide", 0, 1000),
+      field<uint32_t>("core.mmio_latency_cycles", FIELD(core.mmio_latency_cycles),
+                      "peripheral register access", 0, 1000),
+      field<uint32_t>("core.bus_latency_cycles", FIELD(core.bus_latency_cycles),
+                      "control bus decode", 0, 1000),
+      field<double>("sim.quantum_ns", FIELD(sim.quantum_ns), "temporal-decoupling quantum", 1, 1e9),
+      field<uint32_t>("sim.decode_cache_entries", FIELD(sim.decode_cache_entries),
+                      "decoded instructions cached per hart (power of two)", 1, 1u << 24),
+      field<bool>("sim.dmi", FIELD(sim.dmi), "direct memory access for cores", false, true),
+      field<uint64_t>("sim.max_instructions", FIELD(sim.max_instructions),
+                      "per hart; 0 for no limit"),
+      field<double>("sim.timeout_s", FIELD(sim.timeout_s), "wall clock; 0 for no limit", 0, 1e9),
+  };
+  return keys;
+}
+
+#undef FIELD
+
+const Key& find_key(const std::string& name, const std::string& where) {
+  for (const Key& k : schema())
+    if (k.name == name) return k;
+  fail(where, name, "unknown key (tessera-vp --print-config lists them all)");
+}
+
+void apply_node(PlatformConfig& config, const YAML::Node& node, const std::string& prefix,
+                const std::string& path) {
+  for (const auto& entry : node) {
+    const std::string key = prefix + entry.first.Scalar();
+    const std::string where = path + ":" + std::to_string(entry.first.Mark().line + 1);
+    if (entry.second.IsMap()) {
+      apply_node(config, entry.second, key + ".", path);
+    } else {
+      find_key(key, where).set(config, entry.second, where);
+    }
+  }
+}
+
+}  // namespace
+
+void apply_config_file(PlatformConfig& config, const std::string& path) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    throw ConfigError(path + ": cannot open");
+  } catch (const YAML::ParserException& e) {
+    throw ConfigError(path + ":" + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg);
+  }
+  if (root.IsNull()) return;  // an empty file changes nothing
+  if (!root.IsMap()) throw ConfigError(path + ": expected a map of configuration keys");
+  PlatformConfig updated = config;  // on an error the caller's configuration stays as it was
+  apply_node(updated, root, "", path);
+  validate(updated, path);
+  config = updated;
+}
+
+void apply_override(PlatformConfig& config, const std::string& assignment,
+                    const std::string& origin) {
+  const size_t eq = assignment.find('=');
+  if (eq == std::string::npos || eq == 0)
+    throw ConfigError(origin + ": expected key=value, got '" + assignment + "'");
+  const std::string key = assignment.substr(0, eq);
+  YAML::Node value;
+  try {
+    value = YAML::Load(assignment.substr(eq + 1));
+  } catch (const YAML::Exception&) {
+    fail(origin, key, "cannot parse value '" + assignment.substr(eq + 1) + "'");
+  }
+  PlatformConfig updated = config;
+  find_key(key, origin).set(updated, value, origin);
+  validate(updated, origin);
+  config = updated;
+}
+
+void validate(const PlatformConfig& c, const std::string& origin) {
+  if (c.tile.sram_bytes % c.tile.sram_banks != 0)
+    fail(origin, "tile.sram_banks",
+         std::to_string(c.tile.sram_banks) +
+             " banks do not divide tile.sram_bytes = " + std::to_string(c.tile.sram_bytes));
+  if ((c.tile.sram_bytes / c.tile.sram_banks) % c.tile.sram_bank_width_bytes != 0)
+    fail(origin, "tile.sram_bank_width_bytes", "does not divide a bank's bytes");
+  if (c.sim.decode_cache_entries & (c.sim.decode_cache_entries - 1))
+    fail(origin, "sim.decode_cache_entries", "must be a power of two");
+  if (c.dram.interleave_bytes & (c.dram.interleave_bytes - 1))
+    fail(origin, "dram.interleave_bytes", "must be a power of two");
+  if (c.dram.size_bytes % (c.dram.interleave_bytes * c.dram.channels) != 0)
+    fail(origin, "dram.size_bytes", "must be a multiple of dram.interleave_bytes x dram.channels");
+  if (c.clock_hz < c.timebase_hz) fail(origin, "timebase_hz", "must not exceed clock_hz");
+}
+
+void print_config(const PlatformConfig& config, std::ostream& out) {
+  // Group dotted keys under their section, in schema order.
+  std::string section;
+  for (const Key& k : schema()) {
+    const size_t dot = k.name.find('.');
+    const std::string this_section = dot == std::string::npos ? "" : k.name.substr(0, dot);
+    const std::string leaf = dot == std::string::npos ? k.name : k.name.substr(dot + 1);
+    if (this_section != section && !this_section.empty()) out << this_section << ":\n";
+    section = this_section;
+    out << (section.empty() ? "" : "  ") << leaf << ": " << k.get(config) << "  # " << k.help
+        << "\n";
+  }
+}
+
+}  // namespace tessera
