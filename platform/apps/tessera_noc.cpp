@@ -11,6 +11,8 @@
 #include <systemc>
 #include <vector>
 
+#include "block_configs.h"
+#include "config.h"
 #include "noc/traffic.h"
 
 namespace po = boost::program_options;
@@ -18,44 +20,6 @@ namespace po = boost::program_options;
 namespace {
 
 constexpr int kExitBadInput = 2;
-
-// Applies one `--set key=value`. A stand-in for the platform's configuration loader, with the
-// same key names, until tessera-noc reads --config and --set through it.
-void apply_setting(tessera::NocConfig& noc, double& clock_hz, const std::string& assignment) {
-  const auto eq = assignment.find('=');
-  const std::string key = assignment.substr(0, eq);
-  const std::string value = eq == std::string::npos ? "" : assignment.substr(eq + 1);
-  const auto bad = [&](const std::string& why) {
-    return std::invalid_argument("--set " + assignment + ": " + why);
-  };
-  const auto whole_number = [&](unsigned minimum) {
-    std::size_t used = 0;
-    unsigned long n = 0;
-    try {
-      n = std::stoul(value, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used == 0 || used != value.size() || value[0] == '-' || n < minimum || n > UINT32_MAX)
-      throw bad("expected a whole number >= " + std::to_string(minimum));
-    return static_cast<unsigned>(n);
-  };
-  if (key == "noc.link_bytes") {
-    noc.link_bytes = whole_number(1);
-  } else if (key == "noc.router_latency_cycles") {
-    noc.router_latency_cycles = whole_number(0);
-  } else if (key == "clock_hz") {
-    std::size_t used = 0;
-    try {
-      clock_hz = std::stod(value, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used == 0 || used != value.size() || !(clock_hz > 0)) throw bad("expected a frequency > 0");
-  } else {
-    throw bad("tessera-noc reads noc.link_bytes, noc.router_latency_cycles and clock_hz");
-  }
-}
 
 // "WxH" -> mesh dimensions.
 void parse_mesh(const std::string& text, tessera::NocConfig& noc) {
@@ -101,10 +65,10 @@ std::vector<double> parse_rates(const std::string& text) {
 }  // namespace
 
 int sc_main(int argc, char* argv[]) {
+  tessera::PlatformConfig platform;
   tessera::NocConfig noc;
   tessera::TrafficConfig traffic;
-  double clock_hz = 1e9;
-  std::string mesh_text = "4x4", traffic_text = "uniform", hotspot_text, csv_path;
+  std::string mesh_text = "4x4", traffic_text = "uniform", hotspot_text, csv_path, config_path;
   std::string rates_text = "0.01,0.02,0.05,0.1,0.15,0.2,0.25,0.3,0.4,0.5";
   std::vector<std::string> settings;
 
@@ -127,8 +91,9 @@ int sc_main(int argc, char* argv[]) {
   add("hotspot", po::value(&hotspot_text), "hotspot node X,Y (default: the centre)");
   add("csv", po::value(&csv_path),
       "also write rate,avg_latency_cycles,p99_latency_cycles,throughput to FILE");
+  add("config", po::value(&config_path), "platform configuration (YAML), as for tessera-vp");
   add("set", po::value(&settings)->composing(),
-      "key=value: noc.link_bytes, noc.router_latency_cycles, clock_hz (repeatable)");
+      "override a configuration key, e.g. noc.link_bytes=16 (repeatable)");
 
   std::vector<double> rates;
   try {
@@ -144,8 +109,9 @@ int sc_main(int argc, char* argv[]) {
       return 0;
     }
     po::notify(vm);
-    for (const std::string& s : settings) apply_setting(noc, clock_hz, s);
-    noc.clock_period = sc_core::sc_time(1.0 / clock_hz, sc_core::SC_SEC);
+    if (!config_path.empty()) tessera::apply_config_file(platform, config_path);
+    for (const std::string& s : settings) tessera::apply_override(platform, s);
+    noc = tessera::noc_config(platform);
     parse_mesh(mesh_text, noc);
     const auto pattern = tessera::parse_traffic_pattern(traffic_text);
     if (!pattern)
@@ -158,6 +124,9 @@ int sc_main(int argc, char* argv[]) {
     std::cerr << "tessera-noc: " << e.what() << "\n" << options;
     return kExitBadInput;
   } catch (const std::invalid_argument& e) {
+    std::cerr << "tessera-noc: " << e.what() << "\n";
+    return kExitBadInput;
+  } catch (const tessera::ConfigError& e) {
     std::cerr << "tessera-noc: " << e.what() << "\n";
     return kExitBadInput;
   }
@@ -206,7 +175,7 @@ int sc_main(int argc, char* argv[]) {
     if (saturation)
       std::cout << "\nsaturation throughput: " << std::setprecision(4) << *saturation
                 << " packets/node/cycle (" << std::setprecision(2)
-                << *saturation * traffic.packet_bytes * clock_hz / 1e9 << " GB/s per node)\n";
+                << *saturation * traffic.packet_bytes * platform.clock_hz / 1e9 << " GB/s per node)\n";
     else
       std::cout << "\nsaturation throughput: not reached at the rates swept\n";
     std::cout << "simulated " << packets << " packets in " << std::setprecision(3) << wall_s

@@ -1,5 +1,7 @@
 #include "soc.h"
 
+#include "block_configs.h"
+
 #include <iomanip>
 #include <sstream>
 #include <tlm_utils/simple_initiator_socket.h>
@@ -22,19 +24,12 @@ class Soc::DebugInitiator : public sc_core::sc_module {
 
 Soc::Soc(const PlatformConfig& config, std::ostream& uart_out)
     : config_(config),
-      clock_period_(sc_time(1.0 / config.clock_hz, sc_core::SC_SEC)),
+      clock_period_(clock_period(config)),
       reservations_(config.num_harts()) {
   tlm::tlm_global_quantum::instance().set(sc_time(config.sim.quantum_ns, sc_core::SC_NS));
   if (config.sim.timeout_s > 0) control_.set_wall_timeout(config.sim.timeout_s);
 
-  NocConfig noc;
-  noc.mesh_x = config.mesh.x;
-  noc.mesh_y = config.mesh.y;
-  noc.link_bytes = config.noc.link_bytes;
-  noc.router_latency_cycles = config.noc.router_latency_cycles;
-  noc.header_bytes = config.noc.header_bytes;
-  noc.clock_period = clock_period_;
-  mesh_ = std::make_unique<Mesh>("mesh", noc);
+  mesh_ = std::make_unique<Mesh>("mesh", noc_config(config));
 
   for (uint32_t h = 0; h < config.num_harts(); ++h) add_hart(h);
   build_control_cluster(uart_out);
@@ -79,7 +74,7 @@ void Soc::build_control_cluster(std::ostream& uart_out) {
   const sc_time mmio = cycles(config_.core.mmio_latency_cycles);
   const sc_time timebase(1.0 / config_.timebase_hz, sc_core::SC_SEC);
   clint_ = std::make_unique<Clint>("clint", std::move(clint_lines), timebase, mmio);
-  plic_ = std::make_unique<Plic>("plic", PLIC_NUM_SOURCES, std::move(plic_contexts), mmio);
+  plic_ = std::make_unique<Plic>("plic", PLIC_NUM_SOURCES(config_.num_tiles()), std::move(plic_contexts), mmio);
   uart_ = std::make_unique<Uart>("uart", uart_out, mmio);
 
   const ChipInfo info{config_.num_harts(),
@@ -113,12 +108,7 @@ void Soc::build_control_cluster(std::ostream& uart_out) {
 }
 
 void Soc::build_tiles() {
-  ScratchpadConfig sram;
-  sram.size_bytes = config_.tile.sram_bytes;
-  sram.banks = config_.tile.sram_banks;
-  sram.bank_width_bytes = config_.tile.sram_bank_width_bytes;
-  sram.latency_cycles = config_.tile.sram_latency_cycles;
-  sram.clock_period = clock_period_;
+  const ScratchpadConfig sram = scratchpad_config(config_);
   for (uint32_t t = 0; t < config_.num_tiles(); ++t) {
     const std::string name = "tile" + std::to_string(t);
     Tile tile{
@@ -137,13 +127,7 @@ void Soc::build_tiles() {
 }
 
 void Soc::build_dram() {
-  DramConfig dram;
-  dram.size_bytes = config_.dram.size_bytes;
-  dram.channels = config_.dram.channels;
-  dram.interleave_bytes = config_.dram.interleave_bytes;
-  dram.bytes_per_cycle = config_.dram.bytes_per_cycle;
-  dram.latency_cycles = config_.dram.latency_cycles;
-  dram.clock_period = clock_period_;
+  const DramConfig dram = dram_config(config_);
   dram_ = std::make_unique<Dram>("dram", dram);
   // Channels sit on the east edge, spread over its routers.
   std::vector<std::pair<TargetSocketBase*, MeshNode>> channels;

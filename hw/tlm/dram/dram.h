@@ -30,12 +30,13 @@
 namespace tessera {
 
 struct DramConfig {
-  uint64_t size_bytes = 2ull << 30;
-  unsigned channels = 2;
-  uint64_t interleave_bytes = 256;
-  double bytes_per_cycle = 16;  // per channel
-  unsigned latency_cycles = 100;
-  sc_core::sc_time clock_period = sc_core::sc_time(1, sc_core::SC_NS);
+  // Values come from PlatformConfig (platform/src/block_configs.h), the one place of defaults.
+  uint64_t size_bytes;
+  unsigned channels;
+  uint64_t interleave_bytes;
+  double bytes_per_cycle;  // per channel
+  unsigned latency_cycles;
+  sc_core::sc_time clock_period;
 };
 
 class Dram : public TimedStore {

@@ -35,13 +35,14 @@ struct MeshNode {
 };
 
 struct NocConfig {
-  unsigned mesh_x = 2, mesh_y = 2;
-  unsigned link_bytes = 32;  // per cycle, every link
-  unsigned router_latency_cycles = 2;
+  // Values come from PlatformConfig (platform/src/block_configs.h), the one place of defaults.
+  unsigned mesh_x, mesh_y;
+  unsigned link_bytes;  // per cycle, every link
+  unsigned router_latency_cycles;
   // A packet's header on the wire: Mesh adds it to every request and response packet (address,
   // command, length, source and route: 8 bytes). The network itself only sees packet sizes.
-  unsigned header_bytes = 8;
-  sc_core::sc_time clock_period = sc_core::sc_time(1, sc_core::SC_NS);
+  unsigned header_bytes;
+  sc_core::sc_time clock_period;
 };
 
 class MeshNetwork {

@@ -25,11 +25,12 @@
 namespace tessera {
 
 struct ScratchpadConfig {
-  uint64_t size_bytes = 512 * 1024;
-  unsigned banks = 8;
-  unsigned bank_width_bytes = 16;  // bytes one bank reads or writes per cycle
-  unsigned latency_cycles = 1;
-  sc_core::sc_time clock_period = sc_core::sc_time(1, sc_core::SC_NS);
+  // Values come from PlatformConfig (platform/src/block_configs.h), the one place of defaults.
+  uint64_t size_bytes;
+  unsigned banks;
+  unsigned bank_width_bytes;  // bytes one bank reads or writes per cycle
+  unsigned latency_cycles;
+  sc_core::sc_time clock_period;
 };
 
 class Scratchpad : public TimedStore {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "block_configs.h"
+
 #include <memory>
 #include <vector>
 
@@ -31,7 +33,7 @@ struct DramBench {
     }
   }
   static DramConfig small() {
-    DramConfig c;
+    DramConfig c = dram_config(PlatformConfig{});
     c.size_bytes = 1 << 20;
     return c;
   }
@@ -116,7 +118,7 @@ TEST(Dram, OutOfRangeIsAnAddressErrorAndCostsNothing) {
 }
 
 TEST(Dram, TwoGibibytesCostOnlyTheTouchedPages) {
-  DramConfig c;  // the default: 2 GiB
+  DramConfig c = dram_config(PlatformConfig{});  // the default: 2 GiB
   DramBench b(c);
   EXPECT_EQ(b.dram.resident_bytes(), 0u);
   for (uint64_t a = 0; a < c.size_bytes; a += 256ull << 20) b.initiators[0]->write(a, a, 8);

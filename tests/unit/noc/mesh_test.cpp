@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "block_configs.h"
+
 #include <memory>
 #include <sstream>
 #include <tlm_utils/simple_target_socket.h>
@@ -29,7 +31,7 @@ sc_time cycles(uint64_t n) {
 }
 
 NocConfig mesh_config(unsigned x, unsigned y) {
-  NocConfig c;
+  NocConfig c = noc_config(PlatformConfig{});
   c.mesh_x = x;
   c.mesh_y = y;
   return c;  // 32-byte links, 2-cycle routers, 8-byte headers, 1 ns clock
@@ -58,7 +60,7 @@ struct MeshBench {
   }
   MeshNode node(unsigned n) const { return {n % config.mesh_x, n / config.mesh_x}; }
 
-  NocConfig config;
+  NocConfig config = noc_config(PlatformConfig{});
   Mesh mesh;
   std::vector<std::unique_ptr<TestInitiator>> initiators;
   std::vector<std::unique_ptr<Memory>> memories;
@@ -266,7 +268,7 @@ TEST(Mesh, InvalidationReachesEveryInitiatorInGlobalAddresses) {
 TEST(Mesh, InterleavedWindowSendsEachGranuleToItsChannel) {
   constexpr uint64_t kBase = 0x80000000, kGranule = 256;
   Mesh mesh("mesh", mesh_config(2, 2));
-  DramConfig dc;
+  DramConfig dc = dram_config(PlatformConfig{});
   dc.size_bytes = 1 << 20;
   dc.interleave_bytes = kGranule;
   Dram dram("dram", dc);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "block_configs.h"
+
 #include "timed_access.h"
 
 namespace tessera {
@@ -21,7 +23,7 @@ sc_time cycles(double n) {
 // Default geometry: 8 banks of 16-byte rows (a 128-byte stripe), 1 cycle of latency. Two
 // initiators (say a core and the NoC) share it.
 struct ScratchpadBench {
-  explicit ScratchpadBench(ScratchpadConfig config = ScratchpadConfig{})
+  explicit ScratchpadBench(ScratchpadConfig config = scratchpad_config(PlatformConfig{}))
       : sram("sram", config), core("core"), noc("noc") {
     core.socket.bind(sram.socket);
     noc.socket.bind(sram.socket);
@@ -92,7 +94,7 @@ TEST(Scratchpad, DmiCoversTheArrayAndDebugIsUntimed) {
 }
 
 TEST(Scratchpad, RejectsASizeThatIsNotWholeRowsAcrossTheBanks) {
-  ScratchpadConfig c;
+  ScratchpadConfig c = scratchpad_config(PlatformConfig{});
   c.size_bytes = 1000;  // not a multiple of 8 banks x 16 bytes
   try {
     Scratchpad sram("sram", c);
@@ -102,7 +104,7 @@ TEST(Scratchpad, RejectsASizeThatIsNotWholeRowsAcrossTheBanks) {
               std::string::npos)
         << e.what();
   }
-  c = ScratchpadConfig{};
+  c = scratchpad_config(PlatformConfig{});
   c.banks = 0;
   EXPECT_THROW(Scratchpad("no_banks", c), std::invalid_argument);
 }

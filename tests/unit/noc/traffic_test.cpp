@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "block_configs.h"
+
 #include <utility>
 #include <vector>
 
@@ -9,7 +11,7 @@ namespace tessera {
 namespace {
 
 NocConfig mesh_config(unsigned x, unsigned y, unsigned link_bytes = 32) {
-  NocConfig c;
+  NocConfig c = noc_config(PlatformConfig{});
   c.mesh_x = x;
   c.mesh_y = y;
   c.link_bytes = link_bytes;

@@ -28,6 +28,12 @@
 #define TESSERA_TILE_BASE 0x40000000u
 #define TESSERA_TILE_STRIDE 0x01000000u
 #define TESSERA_TILE_ADDR(t) (TESSERA_TILE_BASE + (unsigned)(t)*TESSERA_TILE_STRIDE)
+/* Inside a tile window: the scratchpad at +0 (its size from SYSCTRL_SRAM_BYTES), and each
+ * engine's 64 KiB register window near the top. */
+#define TESSERA_TILE_MXU_OFFSET 0x00F00000u
+#define TESSERA_TILE_VPU_OFFSET 0x00F10000u
+#define TESSERA_TILE_DMA_OFFSET 0x00F20000u
+#define TESSERA_TILE_ENGINE_SIZE 0x00010000u
 
 #define TESSERA_DRAM_BASE 0x80000000u
 #define TESSERA_DRAM_MAX_SIZE 0x80000000u /* up to 2 GiB; the configured size may be less */
