@@ -45,6 +45,11 @@ struct PlatformConfig {
     uint32_t latency_cycles = 100;
   } dram;
 
+  struct Host {
+    double dma_bytes_per_cycle = 16;   // the host link (PCIe-like)
+    uint32_t dma_latency_cycles = 500;  // per device DMA transfer
+  } host;
+
   struct Core {
     uint32_t mul_extra_cycles = 0;
     uint32_t div_extra_cycles = 32;

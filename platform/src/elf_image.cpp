@@ -59,7 +59,11 @@ std::optional<uint32_t> ElfImage::symbol(const std::string& name) const {
 }
 
 ElfImage ElfImage::load(const std::string& path) {
-  const Reader r(path, read_file(path));
+  return parse(path, read_file(path));
+}
+
+ElfImage ElfImage::parse(const std::string& name, std::vector<uint8_t> bytes) {
+  const Reader r(name, std::move(bytes));
   if (r.size() < EI_NIDENT || std::memcmp(r.span(0, SELFMAG, "ELF magic"), ELFMAG, SELFMAG) != 0)
     r.fail("not an ELF file (bad magic number)");
   const auto eh = r.at<Elf32_Ehdr>(0, "ELF header");
@@ -73,7 +77,7 @@ ElfImage ElfImage::load(const std::string& path) {
   if (eh.e_phentsize != sizeof(Elf32_Phdr)) r.fail("bad program header entry size");
 
   ElfImage image;
-  image.path_ = path;
+  image.path_ = name;
   image.entry_ = eh.e_entry;
   for (unsigned i = 0; i < eh.e_phnum; ++i) {
     const auto ph =

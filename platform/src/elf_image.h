@@ -23,7 +23,10 @@ struct ElfSegment {
 
 class ElfImage {
  public:
+  // Reads and checks the file at `path`.
   static ElfImage load(const std::string& path);
+  // Checks an image already in memory; `name` stands for the file in error messages.
+  static ElfImage parse(const std::string& name, std::vector<uint8_t> bytes);
 
   const std::string& path() const { return path_; }
   uint32_t entry() const { return entry_; }

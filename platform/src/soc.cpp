@@ -92,12 +92,19 @@ void Soc::build_control_cluster(std::ostream& uart_out) {
   lines.test_irq = [this](bool l) { plic_->set_source(PLIC_SOURCE_TEST, l); };
   sysctrl_ = std::make_unique<SysCtrl>("sysctrl", info, std::move(lines), control_, mmio);
 
+  const HostInterfaceConfig host{clock_period_, mmio, config_.host.dma_bytes_per_cycle,
+                                 config_.host.dma_latency_cycles};
+  host_ = std::make_unique<HostInterface>(
+      "host_interface", host, [this](bool l) { plic_->set_source(PLIC_SOURCE_HOST, l); });
+
   harts_[0]->socket.bind(control_bus_->targets_in);
+  host_->dma_socket.bind(control_bus_->targets_in);
   control_bus_->map(bootrom_->socket, TESSERA_BOOTROM_BASE, TESSERA_BOOTROM_SIZE, "bootrom");
   control_bus_->map(clint_->socket, TESSERA_CLINT_BASE, TESSERA_CLINT_SIZE, "clint");
   control_bus_->map(plic_->socket, TESSERA_PLIC_BASE, TESSERA_PLIC_SIZE, "plic");
   control_bus_->map(uart_->socket, TESSERA_UART_BASE, TESSERA_UART_SIZE, "uart");
   control_bus_->map(sysctrl_->socket, TESSERA_SYSCTRL_BASE, TESSERA_SYSCTRL_SIZE, "sysctrl");
+  control_bus_->map(host_->socket, TESSERA_HOSTIF_BASE, TESSERA_HOSTIF_SIZE, "host interface");
   control_bus_->map_interconnect(mesh_->initiator_port(node), TESSERA_TILE_BASE,
                                  uint64_t{config_.num_tiles()} * TESSERA_TILE_STRIDE,
                                  "mesh (tiles)");

@@ -19,6 +19,7 @@
 #include "config.h"
 #include "dram/dram.h"
 #include "elf_image.h"
+#include "host/host_interface.h"
 #include "memory/memory.h"
 #include "noc/mesh.h"
 #include "periph/clint.h"
@@ -57,6 +58,7 @@ class Soc {
   std::string hart_report() const;  // a line per hart: pc, instructions, state, last trap
   const Dram& dram() const { return *dram_; }
   const Mesh& mesh() const { return *mesh_; }
+  HostInterface& host_interface() { return *host_; }
   SimControl& control() { return control_; }
 
  private:
@@ -88,6 +90,7 @@ class Soc {
   std::unique_ptr<Plic> plic_;
   std::unique_ptr<Uart> uart_;
   std::unique_ptr<SysCtrl> sysctrl_;
+  std::unique_ptr<HostInterface> host_;
   std::vector<Tile> tiles_;
   std::unique_ptr<Dram> dram_;
   std::unique_ptr<DebugInitiator> debug_;

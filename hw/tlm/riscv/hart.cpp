@@ -31,8 +31,9 @@ void Hart::set_interrupt(Interrupt irq, bool level) {
 
 void Hart::sleep_until_interrupt() {
   quantum_.sync();
+  // An interrupt may have arrived during the sync's wait, before anyone waited on wake_.
   const sc_time asleep_since = sc_core::sc_time_stamp();
-  sc_core::wait(wake_);
+  while (core_.waiting_for_interrupt() && !control_.stop_requested()) sc_core::wait(wake_);
   core_.add_idle_cycles(cycles_of(sc_core::sc_time_stamp() - asleep_since));
 }
 

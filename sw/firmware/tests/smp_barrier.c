@@ -7,6 +7,7 @@
 #include "fw/atomic.h"
 #include "fw/barrier.h"
 #include "fw/check.h"
+#include "fw/delay.h"
 #include "fw/smp.h"
 
 #define ROUNDS 32u
@@ -19,15 +20,10 @@ static uint32_t stamp(uint32_t round, uint32_t hart) {
   return round << 8 | hart;
 }
 
-static void spin(uint32_t iterations) {
-  for (volatile uint32_t i = 0; i < iterations; i++) {
-  }
-}
-
 static void run(uint32_t hart) {
   uint32_t harts = smp_num_harts();
   for (uint32_t round = 0; round < ROUNDS; round++) {
-    spin((hart * 7 + round * 3) % 11 * 50);
+    delay_loop((hart * 7 + round * 3) % 11 * 50);
     slots[round & 1][hart] = stamp(round, hart);
     (void)amoadd_w(&arrivals, 1);
     smp_barrier_wait(&barrier);

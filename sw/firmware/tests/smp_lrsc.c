@@ -4,10 +4,15 @@
 #include <stdio.h>
 
 #include "fw/atomic.h"
+#include "fw/barrier.h"
 #include "fw/check.h"
+#include "fw/delay.h"
 #include "fw/smp.h"
 
 #define K 1000u
+
+/* All harts start counting together, so that they really compete. */
+static struct smp_barrier start;
 
 static volatile uint32_t counter;
 static volatile uint32_t sc_failures;
@@ -31,9 +36,14 @@ static uint32_t increment(volatile uint32_t* word) {
 }
 
 static void count(uint32_t hart) {
-  (void)hart;
+  smp_barrier_wait(&start);
   uint32_t failures = 0;
-  for (uint32_t i = 0; i < K; i++) failures += increment(&counter);
+  for (uint32_t i = 0; i < K; i++) {
+    failures += increment(&counter);
+    /* Out of step with the quantum, which else would always end at the same point of this
+     * fixed-length loop, never between an LR and its SC. */
+    delay_loop((hart + i) % 4);
+  }
   (void)amoadd_w(&sc_failures, failures);
 }
 
@@ -42,6 +52,7 @@ void secondary_main(uint32_t hartid) {
 }
 
 int main(void) {
+  smp_barrier_init(&start, smp_num_harts());
   smp_release_all();
   count(0);
   int status = smp_join();

@@ -4,13 +4,17 @@
 #include <stdint.h>
 
 #include "fw/atomic.h"
+#include "fw/barrier.h"
 #include "fw/check.h"
+#include "fw/delay.h"
 #include "fw/smp.h"
 #include "fw/spinlock.h"
 
 #define K 1000u
 #define NOBODY UINT32_MAX
 
+/* All harts start counting together, so that they really compete. */
+static struct smp_barrier start;
 static struct spinlock lock;
 static volatile uint32_t locked_count; /* volatile: a real load and store each time */
 static volatile uint32_t holder = NOBODY;
@@ -18,6 +22,7 @@ static volatile uint32_t overlaps;
 static volatile uint32_t amo_count;
 
 static void count(uint32_t hart) {
+  smp_barrier_wait(&start);
   for (uint32_t i = 0; i < K; i++) {
     spin_lock(&lock);
     if (holder != NOBODY) overlaps++; /* no CHECK here: exiting would leave the lock held */
@@ -26,6 +31,7 @@ static void count(uint32_t hart) {
     locked_count = value + 1;
     holder = NOBODY;
     spin_unlock(&lock);
+    delay_loop((hart + i) % 4); /* out of step with the quantum: see smp_lrsc */
   }
   for (uint32_t i = 0; i < K; i++) (void)amoadd_w(&amo_count, 1);
 }
@@ -41,6 +47,7 @@ int main(void) {
   spin_unlock(&lock);
   CHECK_EQ(lock.locked, 0u);
 
+  smp_barrier_init(&start, smp_num_harts());
   smp_release_all();
   count(0);
   int status = smp_join();

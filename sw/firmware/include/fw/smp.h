@@ -6,8 +6,10 @@
  * A hart other than 0 finishes when it returns from secondary_main or calls exit: it parks
  * for good, and a non-zero status is recorded for hart 0, which exits with it from smp_join
  * or from any SMP wait. So a failed CHECK on any hart fails the program, from hart 0, without
- * hart 0 waiting forever for the hart that gave up. The trap handler table is shared: a
- * handler installed by one hart serves them all (smp_hart_id() tells them apart). */
+ * hart 0 waiting forever for the hart that gave up. (picolibc's exit runs the atexit handlers
+ * and destructors first, on whichever hart calls it: firmware that registers any should end
+ * other harts with _exit.) The trap handler table is shared: a handler installed by one hart
+ * serves them all (smp_hart_id() tells them apart). */
 #ifndef FW_SMP_H
 #define FW_SMP_H
 
