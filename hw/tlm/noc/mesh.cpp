@@ -1,5 +1,7 @@
 #include "mesh.h"
 
+#include "common/hierarchy.h"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -8,15 +10,7 @@ namespace tessera {
 using sc_core::sc_time;
 
 Mesh::Mesh(sc_core::sc_module_name name, const NocConfig& config)
-    : sc_module(name),
-      from_initiators_("from_initiators"),
-      to_targets_("to_targets"),
-      network_(config) {
-  from_initiators_.register_b_transport(this, &Mesh::b_transport);
-  from_initiators_.register_get_direct_mem_ptr(this, &Mesh::get_direct_mem_ptr);
-  from_initiators_.register_transport_dbg(this, &Mesh::transport_dbg);
-  to_targets_.register_invalidate_direct_mem_ptr(this, &Mesh::invalidate_direct_mem_ptr);
-}
+    : sc_module(name), network_(config) {}
 
 void Mesh::check_node(MeshNode node, const std::string& what) const {
   if (!network_.contains(node))
@@ -28,8 +22,14 @@ void Mesh::check_node(MeshNode node, const std::string& what) const {
 
 TargetSocketBase& Mesh::initiator_port(MeshNode node) {
   check_node(node, "an initiator");
+  const int port = static_cast<int>(inputs_.size());
   port_nodes_.push_back(network_.index(node));
-  return from_initiators_;
+  inputs_.push_back(make_child<InputSocket>(*this, sc_core::sc_gen_unique_name("from_initiator")));
+  InputSocket& socket = *inputs_.back();
+  socket.register_b_transport(this, &Mesh::b_transport, port);
+  socket.register_get_direct_mem_ptr(this, &Mesh::get_direct_mem_ptr, port);
+  socket.register_transport_dbg(this, &Mesh::transport_dbg, port);
+  return socket;
 }
 
 void Mesh::map(TargetSocketBase& target, MeshNode node, uint64_t base, uint64_t size,
@@ -55,9 +55,13 @@ void Mesh::add_window(const std::vector<std::pair<TargetSocketBase*, MeshNode>>&
 
   Window window{base, size, granule, {}, name};
   for (const auto& [socket, node] : targets) {
-    window.outputs.push_back(static_cast<unsigned>(outputs_.size()));
-    outputs_.push_back({network_.index(node), base, size});
-    to_targets_.bind(*socket);
+    const int output = static_cast<int>(outputs_.size());
+    window.outputs.push_back(static_cast<unsigned>(output));
+    output_nodes_.push_back({network_.index(node), base, size});
+    outputs_.push_back(make_child<OutputSocket>(*this, sc_core::sc_gen_unique_name("to_target")));
+    outputs_.back()->register_invalidate_direct_mem_ptr(this, &Mesh::invalidate_direct_mem_ptr,
+                                                        output);
+    outputs_.back()->bind(*socket);
   }
   const auto at = std::upper_bound(windows_.begin(), windows_.end(), base,
                                    [](uint64_t a, const Window& w) { return a < w.base; });
@@ -77,23 +81,15 @@ const Mesh::Window* Mesh::decode(uint64_t address, uint64_t length) const {
   return w && length <= w->base + w->size - address ? w : nullptr;
 }
 
-void Mesh::end_of_elaboration() {
-  // (A socket nobody bound reports one binding: SystemC's placeholder for its callbacks.)
-  if (!port_nodes_.empty() && from_initiators_.size() != port_nodes_.size())
-    throw std::logic_error(std::string(name()) + ": " + std::to_string(from_initiators_.size()) +
-                           " initiators are bound but initiator_port() placed " +
-                           std::to_string(port_nodes_.size()) + " on the mesh");
-}
-
 Mesh::Ticks Mesh::transact(unsigned from, unsigned output, tlm::tlm_generic_payload& p,
                            Ticks start) {
   const unsigned header = network_.config().header_bytes, length = p.get_data_length();
-  const unsigned to = outputs_[output].node;
+  const unsigned to = output_nodes_[output].node;
   Ticks now = sc_core::sc_time_stamp().value();
   const Ticks request_arrival =
       network_.send(from, to, header + (p.is_write() ? length : 0), start, now);
   sc_time target_delay = sc_time::from_value(request_arrival - now);
-  to_targets_[output]->b_transport(p, target_delay);
+  (*outputs_[output])->b_transport(p, target_delay);
   now = sc_core::sc_time_stamp().value();  // again: the target may have waited
   const bool carries_data = p.is_read() && p.is_response_ok();
   return network_.send(to, from, header + (carries_data ? length : 0), now + target_delay.value(),
@@ -156,7 +152,7 @@ bool Mesh::get_direct_mem_ptr(int, tlm::tlm_generic_payload& p, tlm::tlm_dmi& dm
   const Window* w = decode(address, p.get_data_length());
   if (!w) return false;
   p.set_address(address - w->base);
-  const bool granted = to_targets_[w->output_for(address - w->base)]->get_direct_mem_ptr(p, dmi);
+  const bool granted = (*outputs_[w->output_for(address - w->base)])->get_direct_mem_ptr(p, dmi);
   p.set_address(address);
   if (!granted) return false;
   dmi.set_start_address(w->base + dmi.get_start_address());
@@ -169,7 +165,7 @@ unsigned Mesh::transport_dbg(int, tlm::tlm_generic_payload& p) {
   const Window* w = decode(address, p.get_data_length());
   if (!w) return 0;
   p.set_address(address - w->base);
-  const unsigned n = to_targets_[w->output_for(address - w->base)]->transport_dbg(p);
+  const unsigned n = (*outputs_[w->output_for(address - w->base)])->transport_dbg(p);
   p.set_address(address);
   return n;
 }
@@ -180,10 +176,10 @@ void Mesh::invalidate_direct_mem_ptr(int output, sc_dt::uint64 start, sc_dt::uin
   // comes back round is the one being delivered.
   if (invalidating_) return;
   invalidating_ = true;
-  const Output& o = outputs_[output];
+  const Output& o = output_nodes_[output];
   const sc_dt::uint64 last = o.window_size - 1;
-  for (unsigned i = 0; i < from_initiators_.size(); ++i)
-    from_initiators_[i]->invalidate_direct_mem_ptr(o.window_base + std::min(start, last),
+  for (auto& input : inputs_)
+    (*input)->invalidate_direct_mem_ptr(o.window_base + std::min(start, last),
                                                    o.window_base + std::min(end, last));
   invalidating_ = false;
 }

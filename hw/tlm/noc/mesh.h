@@ -1,8 +1,8 @@
 // Mesh: the 2D-mesh network-on-chip as a TLM-2.0 interconnect.
 //
-// Sockets: an initiator at node N binds its socket to initiator_port(N) right after the call
-// (a multi_passthrough_target_socket: the k-th binding belongs to the k-th call). Targets are
-// bound by map() (one target at one node) and map_interleaved() (channels at several nodes,
+// Sockets: an initiator at node N binds its socket to initiator_port(N), a target socket the
+// call creates for it (so the mesh knows every port's node, whatever the binding order). Targets
+// are bound by map() (one target at one node) and map_interleaved() (channels at several nodes,
 // address a to channel ((a - base) / granule) % channels, each channel seeing offset a - base,
 // not compacted: for channels over one store, like Dram's). Payload addresses are rebased to
 // the window on the way out; DMI grants are translated back to global addresses and clipped
@@ -25,8 +25,9 @@
 #include <string>
 #include <systemc>
 #include <tlm>
-#include <tlm_utils/multi_passthrough_initiator_socket.h>
-#include <tlm_utils/multi_passthrough_target_socket.h>
+#include <memory>
+#include <tlm_utils/simple_initiator_socket.h>
+#include <tlm_utils/simple_target_socket.h>
 #include <utility>
 #include <vector>
 
@@ -90,14 +91,15 @@ class Mesh : public sc_core::sc_module {
   bool get_direct_mem_ptr(int port, tlm::tlm_generic_payload& payload, tlm::tlm_dmi& dmi);
   unsigned transport_dbg(int port, tlm::tlm_generic_payload& payload);
   void invalidate_direct_mem_ptr(int output, sc_dt::uint64 start, sc_dt::uint64 end);
-  void end_of_elaboration() override;
 
-  tlm_utils::multi_passthrough_target_socket<Mesh> from_initiators_;
-  tlm_utils::multi_passthrough_initiator_socket<Mesh> to_targets_;
+  using InputSocket = tlm_utils::simple_target_socket_tagged<Mesh>;
+  using OutputSocket = tlm_utils::simple_initiator_socket_tagged<Mesh>;
+  std::vector<std::unique_ptr<InputSocket>> inputs_;    // one per initiator_port() call
+  std::vector<std::unique_ptr<OutputSocket>> outputs_;  // one per mapped target
   MeshNetwork network_;
-  std::vector<unsigned> port_nodes_;  // node index per from_initiators_ binding
+  std::vector<unsigned> port_nodes_;  // node index per input
   std::vector<Window> windows_;       // sorted by base
-  std::vector<Output> outputs_;       // per to_targets_ binding
+  std::vector<Output> output_nodes_;  // per output
   bool invalidating_ = false;
 };
 
