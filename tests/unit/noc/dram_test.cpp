@@ -18,10 +18,7 @@ using sc_core::SC_ZERO_TIME;
 using testing::TestInitiator;
 using testing::timed_access;
 
-// The clock is 1 GHz.
-sc_time cycles(double n) {
-  return sc_time(n, SC_NS);
-}
+using testing::cycles;
 
 // A DRAM with an initiator on each channel. Defaults: 100-cycle latency, 16 bytes per cycle.
 struct DramBench {

@@ -25,10 +25,7 @@ using testing::timed_access;
 
 constexpr uint64_t kWindow = 0x1000;  // node n's memory is at n * kWindow
 
-// The clock is 1 GHz.
-sc_time cycles(uint64_t n) {
-  return sc_time(static_cast<double>(n), SC_NS);
-}
+sc_time cycles(uint64_t n) { return testing::cycles(static_cast<double>(n)); }
 
 NocConfig mesh_config(unsigned x, unsigned y) {
   NocConfig c = noc_config(PlatformConfig{});

@@ -15,10 +15,7 @@ using sc_core::SC_ZERO_TIME;
 using testing::TestInitiator;
 using testing::timed_access;
 
-// The clock is 1 GHz.
-sc_time cycles(double n) {
-  return sc_time(n, SC_NS);
-}
+using testing::cycles;
 
 // Default geometry: 8 banks of 16-byte rows (a 128-byte stripe), 1 cycle of latency. Two
 // initiators (say a core and the NoC) share it.

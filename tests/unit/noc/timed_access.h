@@ -18,16 +18,13 @@ struct TimedResult {
 
 inline TimedResult timed_access(TestInitiator& initiator, bool write, uint64_t address, void* data,
                                 unsigned length, sc_core::sc_time start) {
-  tlm::tlm_generic_payload p;
-  p.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
-  p.set_address(address);
-  p.set_data_ptr(static_cast<unsigned char*>(data));
-  p.set_data_length(length);
-  p.set_streaming_width(length);
-  p.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-  sc_core::sc_time delay = start;
-  initiator.socket->b_transport(p, delay);
-  return {p.get_response_status(), delay};
+  sc_core::sc_time end;
+  const tlm::tlm_response_status status =
+      initiator.access(write, address, data, length, &end, start);
+  return {status, end};
 }
+
+// The tests' clock is 1 GHz.
+inline sc_core::sc_time cycles(double n) { return sc_core::sc_time(n, sc_core::SC_NS); }
 
 }  // namespace tessera::testing

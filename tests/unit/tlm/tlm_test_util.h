@@ -20,8 +20,10 @@ class TestInitiator : public sc_core::sc_module {
     socket.register_invalidate_direct_mem_ptr(this, &TestInitiator::invalidate);
   }
 
+  // `start`: how far the initiator runs ahead of sc_time_stamp() (temporal decoupling).
   tlm::tlm_response_status access(bool write, uint64_t addr, void* data, unsigned len,
-                                  sc_core::sc_time* delay_out = nullptr) {
+                                  sc_core::sc_time* delay_out = nullptr,
+                                  sc_core::sc_time start = sc_core::SC_ZERO_TIME) {
     tlm::tlm_generic_payload p;
     p.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
     p.set_address(addr);
@@ -29,7 +31,7 @@ class TestInitiator : public sc_core::sc_module {
     p.set_data_length(len);
     p.set_streaming_width(len);
     p.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-    sc_core::sc_time delay = sc_core::SC_ZERO_TIME;
+    sc_core::sc_time delay = start;
     socket->b_transport(p, delay);
     if (delay_out) *delay_out = delay;
     return p.get_response_status();
