@@ -9,6 +9,7 @@
 #include <systemc>
 #include <vector>
 
+#include "debug_session.h"
 #include "elf_image.h"
 #include "soc.h"
 
@@ -64,12 +65,16 @@ int sc_main(int argc, char* argv[]) {
       "stop each hart after N instructions (exit code 3); as --set sim.max_instructions=N")(
       "timeout", po::value<double>(),
       "stop after SECONDS of wall-clock time (exit code 3); as --set sim.timeout_s=S")(
+      "max-sim-time", po::value<double>(),
+      "stop after NS of simulated time (exit code 3); as --set sim.max_time_ns=NS")(
       "quantum-ns", po::value<double>(),
       "temporal-decoupling quantum in simulated ns; as --set sim.quantum_ns=NS")(
       "signature", po::value(&signature_path),
       "write the words between begin_signature and end_signature to FILE")(
       "uart-out", po::value(&uart_path), "write UART output to FILE instead of stdout")(
       "stats", "print run statistics (key: value) on stderr at the end");
+  tessera::add_debug_options(options);
+  tessera::DebugOptions debug;
   po::variables_map vm;
   try {
     po::store(po::parse_command_line(argc, argv, options), vm);
@@ -92,6 +97,11 @@ int sc_main(int argc, char* argv[]) {
       tessera::apply_override(config,
                               "sim.quantum_ns=" + std::to_string(vm["quantum-ns"].as<double>()),
                               "--quantum-ns");
+    if (vm.count("max-sim-time"))
+      tessera::apply_override(config,
+                              "sim.max_time_ns=" + std::to_string(vm["max-sim-time"].as<double>()),
+                              "--max-sim-time");
+    debug = tessera::read_debug_options(vm);
     if (vm.count("print-config")) {
       tessera::print_config(config, std::cout);
       return 0;
@@ -119,12 +129,14 @@ int sc_main(int argc, char* argv[]) {
     const tessera::ElfImage image = tessera::ElfImage::load(elf_path);
     tessera::Soc soc(config, uart_out);
     soc.load(image);
+    tessera::DebugSession debug_session(soc, debug);
 
     const auto wall_start = std::chrono::steady_clock::now();
     const tessera::RunResult result = soc.run();
     const double wall_s =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
     uart_out.flush();
+    debug_session.finish(result);
 
     int exit_code = result.exit_code;
     if (result.limit_reached)
@@ -148,6 +160,9 @@ int sc_main(int argc, char* argv[]) {
     }
     return exit_code;
   } catch (const tessera::ElfError& e) {
+    std::cerr << "tessera-vp: " << e.what() << "\n";
+    return SimControl::kExitBadInput;
+  } catch (const tessera::DebugSetupError& e) {  // an unwritable trace, a port in use
     std::cerr << "tessera-vp: " << e.what() << "\n";
     return SimControl::kExitBadInput;
   }

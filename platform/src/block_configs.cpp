@@ -38,4 +38,45 @@ ScratchpadConfig scratchpad_config(const PlatformConfig& config) {
   return sram;
 }
 
+namespace {
+sc_core::sc_time register_latency(const PlatformConfig& config) {
+  return clock_period(config) * static_cast<double>(config.core.mmio_latency_cycles);
+}
+}  // namespace
+
+MxuConfig mxu_config(const PlatformConfig& config, ScratchpadEngine::Window scratchpad) {
+  MxuConfig mxu;
+  mxu.rows = config.mxu.rows;
+  mxu.cols = config.mxu.cols;
+  mxu.accumulator_rows = config.mxu.accumulator_rows;
+  mxu.dataflow = config.mxu.dataflow;
+  mxu.double_buffer_weights = config.mxu.double_buffer_weights;
+  mxu.timing_only = config.mxu.timing_only;
+  mxu.scratchpad = scratchpad;
+  // A read of one row per bank: the scratchpad's zero-load time, rows + latency (docs/noc.md).
+  mxu.sram_access_cycles = 1 + config.tile.sram_latency_cycles;
+  mxu.sram_row_bytes = config.tile.sram_bank_width_bytes;
+  mxu.clock_period = clock_period(config);
+  mxu.register_latency = register_latency(config);
+  return mxu;
+}
+
+VpuConfig vpu_config(const PlatformConfig& config, ScratchpadEngine::Window scratchpad) {
+  VpuConfig vpu;
+  vpu.lanes = config.vpu.lanes;
+  vpu.scratchpad = scratchpad;
+  vpu.clock_period = clock_period(config);
+  vpu.register_latency = register_latency(config);
+  return vpu;
+}
+
+DmaConfig dma_config(const PlatformConfig& config) {
+  DmaConfig dma;
+  dma.burst_bytes = config.dma.burst_bytes;
+  dma.max_outstanding = config.dma.max_outstanding;
+  dma.clock_period = clock_period(config);
+  dma.register_latency = register_latency(config);
+  return dma;
+}
+
 }  // namespace tessera

@@ -7,6 +7,7 @@
 #include <map>
 #include <ostream>
 #include <sstream>
+#include <utility>
 #include <vector>
 
 namespace tessera {
@@ -96,6 +97,35 @@ Key field(std::string name, T& (*access)(PlatformConfig&), std::string help,
   return k;
 }
 
+// A key whose value is one of a few names.
+template <typename E>
+Key choice(std::string name, E& (*access)(PlatformConfig&), std::string help,
+           std::vector<std::pair<std::string, E>> names) {
+  std::string list;
+  for (const auto& [text, value] : names) list += (list.empty() ? "" : ", ") + text;
+  Key k;
+  k.name = name;
+  k.help = help + ": " + list;
+  k.set = [name, access, names, list](PlatformConfig& c, const YAML::Node& node,
+                                      const std::string& where) {
+    if (node.IsScalar())
+      for (const auto& [text, value] : names)
+        if (node.Scalar() == text) {
+          access(c) = value;
+          return;
+        }
+    fail(where, name,
+         "expects one of " + list + (node.IsScalar() ? ", got '" + node.Scalar() + "'" : ""));
+  };
+  k.get = [access, names](const PlatformConfig& c) {
+    const E current = access(const_cast<PlatformConfig&>(c));
+    for (const auto& [text, value] : names)
+      if (value == current) return text;
+    return std::string("?");
+  };
+  return k;
+}
+
 #define FIELD(path)                  \
   +[](PlatformConfig & c) -> auto& { \
     return c.path;                   \
@@ -114,6 +144,22 @@ const std::vector<Key>& schema() {
                       "bytes a bank moves per cycle", 1, 1024),
       field<uint32_t>("tile.sram_latency_cycles", FIELD(tile.sram_latency_cycles),
                       "scratchpad access latency", 0, 1000),
+      field<uint32_t>("mxu.rows", FIELD(mxu.rows), "systolic array rows", 1, 1024),
+      field<uint32_t>("mxu.cols", FIELD(mxu.cols), "systolic array columns", 1, 1024),
+      field<uint32_t>("mxu.accumulator_rows", FIELD(mxu.accumulator_rows),
+                      "result rows the accumulators hold", 1, 1u << 20),
+      choice<mxu::Dataflow>("mxu.dataflow", FIELD(mxu.dataflow), "what stays in the array",
+                            {{"weight_stationary", mxu::Dataflow::kWeightStationary},
+                             {"output_stationary", mxu::Dataflow::kOutputStationary}}),
+      field<bool>("mxu.double_buffer_weights", FIELD(mxu.double_buffer_weights),
+                  "load the next fold while this one streams", false, true),
+      field<bool>("mxu.timing_only", FIELD(mxu.timing_only), "skip the arithmetic, keep the timing",
+                  false, true),
+      field<uint32_t>("vpu.lanes", FIELD(vpu.lanes), "VPU elements per cycle", 1, 4096),
+      field<uint32_t>("dma.burst_bytes", FIELD(dma.burst_bytes), "largest DMA read or write", 1,
+                      65536),
+      field<uint32_t>("dma.max_outstanding", FIELD(dma.max_outstanding), "DMA bursts in flight", 1,
+                      1024),
       field<uint32_t>("noc.link_bytes", FIELD(noc.link_bytes), "bytes per cycle per link", 1, 4096),
       field<uint32_t>("noc.router_latency_cycles", FIELD(noc.router_latency_cycles),
                       "cycles through one router", 0, 1000),
@@ -144,9 +190,13 @@ const std::vector<Key>& schema() {
       field<uint32_t>("sim.decode_cache_entries", FIELD(sim.decode_cache_entries),
                       "decoded instructions cached per hart (power of two)", 1, 1u << 24),
       field<bool>("sim.dmi", FIELD(sim.dmi), "direct memory access for cores", false, true),
+      field<bool>("sim.sync_on_mmio", FIELD(sim.sync_on_mmio),
+                  "harts sync with SystemC before device accesses (exact polling)", false, true),
       field<uint64_t>("sim.max_instructions", FIELD(sim.max_instructions),
                       "per hart; 0 for no limit"),
       field<double>("sim.timeout_s", FIELD(sim.timeout_s), "wall clock; 0 for no limit", 0, 1e9),
+      field<double>("sim.max_time_ns", FIELD(sim.max_time_ns), "simulated; 0 for no limit", 0,
+                    1e18),
   };
   return keys;
 }

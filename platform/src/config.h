@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "mxu/dataflow.h"
+
 namespace tessera {
 
 class ConfigError : public std::runtime_error {
@@ -30,6 +32,24 @@ struct PlatformConfig {
     uint32_t sram_bank_width_bytes = 16;  // bytes one bank moves per cycle
     uint32_t sram_latency_cycles = 1;
   } tile;
+
+  // Each tile's engines (docs/mxu.md).
+  struct Mxu {
+    uint32_t rows = 16, cols = 16;     // the systolic array: rows x cols int8 MACs
+    uint32_t accumulator_rows = 1024;  // rows of int32 results the accumulators hold
+    mxu::Dataflow dataflow = mxu::Dataflow::kWeightStationary;
+    bool double_buffer_weights = true;  // the next fold loads while this one streams
+    bool timing_only = false;           // skip the arithmetic (C is not written), keep the timing
+  } mxu;
+
+  struct Vpu {
+    uint32_t lanes = 16;  // elements per cycle
+  } vpu;
+
+  struct Dma {
+    uint32_t burst_bytes = 256;     // the largest single read or write (the DRAM interleave)
+    uint32_t max_outstanding = 16;  // bursts in flight at once
+  } dma;
 
   struct Noc {
     uint32_t link_bytes = 32;  // bytes per cycle per link
@@ -61,8 +81,10 @@ struct PlatformConfig {
     double quantum_ns = 1000;  // temporal decoupling: how far a hart may run ahead
     uint32_t decode_cache_entries = 1u << 15;
     bool dmi = true;                // false: every core access takes the timed path
+    bool sync_on_mmio = true;       // a hart syncs with SystemC before each non-DMI access
     uint64_t max_instructions = 0;  // per hart; 0: unlimited
     double timeout_s = 0;           // wall clock; 0: unlimited
+    double max_time_ns = 0;         // simulated time; 0: unlimited
   } sim;
 
   uint32_t num_tiles() const { return mesh.x * mesh.y; }

@@ -52,6 +52,7 @@ riscv::Hart& Soc::add_hart(uint32_t id) {
   hc.max_instructions = config_.sim.max_instructions;
   hc.start_running = false;  // hart 0 is released by run(), the others by firmware
   hc.dmi = config_.sim.dmi;
+  hc.sync_on_mmio = config_.sim.sync_on_mmio;
   hc.mtime = [this](const sc_time& t) { return clint_->mtime_at(t); };
   harts_.push_back(
       std::make_unique<riscv::Hart>(("hart" + std::to_string(id)).c_str(), hc, control_));
@@ -116,19 +117,53 @@ void Soc::build_control_cluster(std::ostream& uart_out) {
 
 void Soc::build_tiles() {
   const ScratchpadConfig sram = scratchpad_config(config_);
+  const DmaConfig dma = dma_config(config_);
+  const auto irq = [this](unsigned source) {
+    return [this, source](bool level) { plic_->set_source(source, level); };
+  };
   for (uint32_t t = 0; t < config_.num_tiles(); ++t) {
     const std::string name = "tile" + std::to_string(t);
+    const uint32_t base = TESSERA_TILE_ADDR(t);
+    const ScratchpadEngine::Window window{base, sram.size_bytes};
     Tile tile{
         {t % config_.mesh.x, t / config_.mesh.x},
         std::make_unique<Bus>((name + "_bus").c_str(), cycles(config_.core.bus_latency_cycles)),
-        std::make_unique<Scratchpad>((name + "_sram").c_str(), sram)};
-    const uint64_t base = TESSERA_TILE_ADDR(t), end = base + sram.size_bytes;
+        std::make_unique<Scratchpad>((name + "_sram").c_str(), sram),
+        std::make_unique<Mxu>((name + "_mxu").c_str(), mxu_config(config_, window),
+                              irq(PLIC_SOURCE_MXU(t))),
+        std::make_unique<Vpu>((name + "_vpu").c_str(), vpu_config(config_, window),
+                              irq(PLIC_SOURCE_VPU(t))),
+        std::make_unique<Dma>((name + "_dma").c_str(), dma, irq(PLIC_SOURCE_DMA(t))),
+        std::make_unique<Bus>((name + "_engines").c_str(), sc_core::SC_ZERO_TIME)};
     harts_[1 + t]->socket.bind(tile.bus->targets_in);
+    tile.mxu->memory.bind(tile.sram->socket);
+    tile.vpu->memory.bind(tile.sram->socket);
+    tile.dma->memory.bind(tile.bus->targets_in);
+
+    // The engines' registers sit behind one port of the tile, which the tile bus and the mesh
+    // (for the manager core and other tiles) both reach; it decodes in no time.
+    const uint64_t sram_end = base + sram.size_bytes;
+    const uint64_t engines = base + TESSERA_TILE_MXU_OFFSET;
+    const uint64_t engines_size =
+        TESSERA_TILE_DMA_OFFSET + TESSERA_TILE_ENGINE_SIZE - TESSERA_TILE_MXU_OFFSET;
+    const std::pair<CommandEngine*, uint32_t> tile_engines[] = {
+        {tile.mxu.get(), TESSERA_TILE_MXU_OFFSET},
+        {tile.vpu.get(), TESSERA_TILE_VPU_OFFSET},
+        {tile.dma.get(), TESSERA_TILE_DMA_OFFSET}};
+    for (const auto& [engine, offset] : tile_engines)
+      tile.engine_port->map(engine->socket, offset - TESSERA_TILE_MXU_OFFSET,
+                            TESSERA_TILE_ENGINE_SIZE, engine->basename());
+
+    // The tile bus: its scratchpad and engines, the mesh below, between and above them.
     tile.bus->map(tile.sram->socket, base, sram.size_bytes, "scratchpad");
+    tile.bus->map(tile.engine_port->targets_in, engines, engines_size, "engines");
     tile.bus->map_interconnect(mesh_->initiator_port(tile.node), 0, base, "mesh (below)");
-    tile.bus->map_interconnect(mesh_->initiator_port(tile.node), end, (1ull << 32) - end,
-                               "mesh (above)");
+    tile.bus->map_interconnect(mesh_->initiator_port(tile.node), sram_end, engines - sram_end,
+                               "mesh (tile window)");
+    tile.bus->map_interconnect(mesh_->initiator_port(tile.node), engines + engines_size,
+                               (1ull << 32) - engines - engines_size, "mesh (above)");
     mesh_->map(tile.sram->socket, tile.node, base, sram.size_bytes, name + " scratchpad");
+    mesh_->map(tile.engine_port->targets_in, tile.node, engines, engines_size, name + " engines");
     tiles_.push_back(std::move(tile));
   }
 }
@@ -221,7 +256,19 @@ void Soc::load(const ElfImage& image) {
 RunResult Soc::run() {
   elaborate();
   harts_.front()->release();  // the manager core boots; it releases the others
-  sc_core::sc_start();
+  if (config_.sim.max_time_ns > 0) {
+    // Out of events before the limit is "no progress", below, as without a limit.
+    sc_core::sc_start(sc_time(config_.sim.max_time_ns, sc_core::SC_NS),
+                      sc_core::SC_EXIT_ON_STARVATION);
+    if (!control_.stop_requested() && sc_core::sc_pending_activity()) {
+      std::ostringstream why;
+      why << "simulated-time limit of " << std::setprecision(15) << config_.sim.max_time_ns
+          << " ns reached";
+      control_.stop_at_limit(why.str());
+    }
+  } else {
+    sc_core::sc_start();
+  }
   RunResult result{};
   if (control_.stop_requested()) {
     result.exit_code = control_.exit_code();

@@ -2,8 +2,12 @@
 //
 //   control cluster (mesh node 0,0): manager hart 0, boot ROM, CLINT, PLIC, UART, system
 //     controller on the control bus; the bus sends tile and DRAM addresses into the mesh.
-//   tile t at mesh node (t % X, t / X): hart 1 + t and its banked scratchpad on a tile bus;
-//     the tile's own scratchpad is local, every other address goes into the mesh.
+//   tile t at mesh node (t % X, t / X): hart 1 + t, its banked scratchpad and its engines (MXU,
+//     VPU, DMA, registers at TESSERA_TILE_*_OFFSET behind one engine port) on a tile bus; the
+//     tile's own scratchpad and engines are local, every other address goes into the mesh,
+//     which maps the scratchpad and the engine port too. The MXU and VPU read and write the
+//     scratchpad directly; the DMA goes through the tile bus. Their interrupts are PLIC sources
+//     PLIC_SOURCE_MXU/VPU/DMA(t).
 //   device DRAM: channels interleaved over the address range, on the east edge routers.
 //
 // It loads an ELF image, runs until something requests the stop, and reports.
@@ -17,10 +21,12 @@
 #include "bus/bus.h"
 #include "common/sim_control.h"
 #include "config.h"
+#include "dma/dma.h"
 #include "dram/dram.h"
 #include "elf_image.h"
 #include "host/host_interface.h"
 #include "memory/memory.h"
+#include "mxu/mxu.h"
 #include "noc/mesh.h"
 #include "periph/clint.h"
 #include "periph/plic.h"
@@ -29,6 +35,7 @@
 #include "riscv/hart.h"
 #include "riscv/reservations.h"
 #include "sram/scratchpad.h"
+#include "vpu/vpu.h"
 
 namespace tessera {
 
@@ -58,6 +65,9 @@ class Soc {
   std::string hart_report() const;  // a line per hart: pc, instructions, state, last trap
   const Dram& dram() const { return *dram_; }
   const Mesh& mesh() const { return *mesh_; }
+  const Mxu& mxu(uint32_t tile) const { return *tiles_[tile].mxu; }
+  const Vpu& vpu(uint32_t tile) const { return *tiles_[tile].vpu; }
+  const Dma& dma(uint32_t tile) const { return *tiles_[tile].dma; }
   HostInterface& host_interface() { return *host_; }
   SimControl& control() { return control_; }
 
@@ -67,6 +77,10 @@ class Soc {
     MeshNode node;
     std::unique_ptr<Bus> bus;
     std::unique_ptr<Scratchpad> sram;
+    std::unique_ptr<Mxu> mxu;
+    std::unique_ptr<Vpu> vpu;
+    std::unique_ptr<Dma> dma;
+    std::unique_ptr<Bus> engine_port;  // the engines' registers
   };
 
   void build_control_cluster(std::ostream& uart_out);

@@ -53,7 +53,9 @@ void Clint::update_timer(unsigned hart, const sc_core::sc_time& now) {
     // Wake at the tick mtimecmp names, measured from the kernel's time (not the caller's).
     const sc_core::sc_time at = tick_ * static_cast<double>(at_tick);
     const sc_core::sc_time kernel_now = sc_core::sc_time_stamp();
-    timer.expiry.notify(at > kernel_now ? at - kernel_now : sc_core::SC_ZERO_TIME);
+    // A tick not after now, with mtime still below mtimecmp, wrapped round 2^64 (mtime set
+    // below the ticks elapsed): mtime never gets there, and waking for it would spin forever.
+    if (at > kernel_now) timer.expiry.notify(at - kernel_now);
   }
   if (pending != timer.pending) {
     timer.pending = pending;

@@ -21,6 +21,12 @@ Core::Core(const CoreConfig& config, BusPort& bus)
 }
 
 uint64_t Core::run(uint64_t max_cycles) {
+  return observers_.empty() ? run_batch<false>(max_cycles) : run_batch<true>(max_cycles);
+}
+
+// The run loop, twice: plain, and instrumented for observers (kObserved).
+template <bool kObserved>
+uint64_t Core::run_batch(uint64_t max_cycles) {
   const uint64_t start_cycles = cycles();
   batch_start_cycles_ = start_cycles;
   if (waiting_for_interrupt()) return 0;
@@ -34,8 +40,15 @@ uint64_t Core::run(uint64_t max_cycles) {
       while (static_cast<int64_t>(retired_) < batch_end_) {
         DecodedInsn& d = decode_cache_[(pc >> 1) & decode_mask_];
         if (d.pc != pc) decode_at(pc, d);
+        if constexpr (kObserved) {
+          if (!observe_before(d, pc)) {
+            pc = pc_;
+            continue;
+          }
+        }
         pc = d.exec(*this, d);
         ++retired_;
+        if constexpr (kObserved) observe_retired(d);
       }
       break;
     } catch (const Trap& trap) {
@@ -46,7 +59,28 @@ uint64_t Core::run(uint64_t max_cycles) {
   return cycles() - start_cycles;
 }
 
+// Observers see `d` before it executes, and may stop there and change the core's state.
+// Returns false when the run loop must start over: they moved the pc or ended the batch.
+bool Core::observe_before(DecodedInsn& d, uint32_t pc) {
+  pc_ = pc;
+  // By index: an observer may detach itself (a debugger the user detached).
+  for (size_t i = 0; i < observers_.size(); ++i) observers_[i]->before(*this, d);
+  if (pc_ != pc || static_cast<int64_t>(retired_) >= batch_end_) return false;
+  if (d.exec == exec_redecode) decode_at(pc, d);  // its code was written meanwhile
+  for (size_t i = 0; i < observers_.size(); ++i) observers_[i]->executing(*this, d);
+  return true;
+}
+
+void Core::observe_retired(const DecodedInsn& d) {
+  for (size_t i = 0; i < observers_.size(); ++i) observers_[i]->retired(*this, d);
+}
+
+void Core::remove_observer(CoreObserver* observer) {
+  observers_.erase(std::remove(observers_.begin(), observers_.end(), observer), observers_.end());
+}
+
 uint32_t Core::take_trap(const Trap& trap, uint32_t pc) {
+  for (size_t i = 0; i < observers_.size(); ++i) observers_[i]->trapped(*this, trap, pc);
   mepc_ = pc;
   mcause_ = trap.cause;
   mtval_ = trap.tval;

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "bus_port.h"
+#include "core_observer.h"
 #include "decoded_insn.h"
 #include "reservations.h"
 #include "trap.h"
@@ -43,6 +44,11 @@ class Core {
   // Executes until `max_cycles` are used, the hart waits for an interrupt, or end_batch() is
   // called. Returns the cycles used.
   uint64_t run(uint64_t max_cycles);
+
+  // Instrumentation (core_observer.h): the trace, the debugger. With none attached the run
+  // loop is the uninstrumented one; a change takes effect at the next batch.
+  void add_observer(CoreObserver* observer) { observers_.push_back(observer); }
+  void remove_observer(CoreObserver* observer);
 
   // Interrupt lines into mip (MSIP, MTIP, MEIP), level-sensitive.
   void set_interrupt(Interrupt irq, bool level);
@@ -119,6 +125,10 @@ class Core {
     StoreWatch callback;
   };
 
+  template <bool kObserved>
+  uint64_t run_batch(uint64_t max_cycles);
+  bool observe_before(DecodedInsn& d, uint32_t pc);
+  void observe_retired(const DecodedInsn& d);
   void decode_at(uint32_t pc, DecodedInsn& d);
   uint16_t fetch16(uint32_t addr);
   const DmiRegion* find_region(uint32_t addr, bool write);
@@ -148,6 +158,7 @@ class Core {
   uint32_t decode_mask_;
   std::vector<uint64_t> flagged_pages_;  // pages with decoded code or watches
   std::vector<Watch> watches_;
+  std::vector<CoreObserver*> observers_;
 
   std::vector<DmiRegion> regions_;  // learned from the bus
   DmiRegion data_region_;           // the last region a load/store hit

@@ -55,8 +55,9 @@ void Hart::thread() {
       }
       budget = std::min(budget, config_.max_instructions - core_.instret());
     }
+    batch_synced_cycles_ = 0;
     const uint64_t used = core_.run(budget);
-    quantum_.inc(config_.clock_period * static_cast<double>(used));
+    quantum_.inc(config_.clock_period * static_cast<double>(used - batch_synced_cycles_));
     if (quantum_.need_sync()) {
       quantum_.sync();
       control_.poll_wall_clock();
@@ -75,8 +76,14 @@ bool Hart::transport(bool write, uint32_t addr, void* data, unsigned len, uint64
   p.set_byte_enable_ptr(nullptr);
   p.set_dmi_allowed(false);
   p.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-  const sc_time issued =
-      quantum_.get_local_time() + config_.clock_period * static_cast<double>(offset_cycles);
+  sc_time issued = quantum_.get_local_time() +
+                   config_.clock_period * static_cast<double>(offset_cycles - batch_synced_cycles_);
+  if (config_.sync_on_mmio) {
+    sc_core::wait(issued);
+    quantum_.reset();
+    batch_synced_cycles_ = offset_cycles;
+    issued = sc_core::SC_ZERO_TIME;
+  }
   sc_time delay = issued;
   socket->b_transport(p, delay);
   latency_cycles += cycles_of(delay - issued);
@@ -103,7 +110,8 @@ DmiGrant Hart::request_dmi(uint32_t addr, bool write) {
 uint64_t Hart::read_time(uint64_t offset_cycles) {
   if (!config_.mtime) return 0;
   return config_.mtime(quantum_.get_current_time() +
-                       config_.clock_period * static_cast<double>(offset_cycles));
+                       config_.clock_period *
+                           static_cast<double>(offset_cycles - batch_synced_cycles_));
 }
 
 void Hart::invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end) {

@@ -6,7 +6,8 @@
 // invalidate_direct_mem_ptr back.
 // Interrupts: set_interrupt() drives MSIP/MTIP/MEIP levels (from the CLINT and PLIC).
 // Timing: one clock period per instruction plus reported latencies; the quantum keeper
-// synchronises with SystemC once per global quantum, or when the hart sleeps in wfi.
+// synchronises with SystemC once per global quantum, when the hart sleeps in wfi, and (with
+// sync_on_mmio) before each access that is not DMI.
 #pragma once
 
 #include <functional>
@@ -27,6 +28,9 @@ struct HartConfig {
   uint64_t max_instructions = 0;  // 0: no limit
   bool start_running = true;      // false: held in reset until release()
   bool dmi = true;                // false: every access takes the timed bus path
+  // Synchronise with SystemC before each non-DMI access, so devices (engines polled for
+  // completion, timers) see the access at the hart's own time, not up to a quantum early.
+  bool sync_on_mmio = true;
   std::function<uint64_t(const sc_core::sc_time&)> mtime;  // the CLINT's time at a moment
 };
 
@@ -71,6 +75,7 @@ class Hart : public sc_core::sc_module, private BusPort {
   QuantumKeeper quantum_;
   sc_core::sc_event wake_;
   bool released_;
+  uint64_t batch_synced_cycles_ = 0;  // cycles of the running batch already waited for
   tlm::tlm_generic_payload payload_;
 };
 

@@ -27,7 +27,7 @@ void trap_set_handler(uint32_t mcause, trap_handler handler) {
   *slot = handler;
 }
 
-static void trap_unexpected(const struct trap_frame* frame) {
+void trap_unexpected(const struct trap_frame* frame) {
   printf("unexpected trap: mcause=0x%08" PRIx32 " mepc=0x%08" PRIx32 " mtval=0x%08" PRIx32 "\n",
          frame->mcause, frame->mepc, frame->mtval);
   exit(TRAP_EXIT_UNEXPECTED);

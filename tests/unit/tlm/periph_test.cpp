@@ -90,6 +90,19 @@ TEST(Clint, WritingMtimeMovesTheTimebase) {
   EXPECT_EQ(b.timer[0].at, sc_time(100, SC_NS));
 }
 
+TEST(Clint, MtimeSetBelowTheTicksElapsedLeavesNoTimerSpinning) {
+  // mtimecmp's reset value (all ones) minus a negative mtime offset wraps round 2^64 to a tick
+  // in the past. The CLINT used to wake for it at zero time, over and over, and the kernel
+  // never advanced again (found by the mmio fuzz target).
+  ClintBench b;
+  sc_core::sc_start(sc_time(1000, SC_NS));
+  b.initiator.write(CLINT_MTIME, 0, 8);
+  ASSERT_FALSE(sc_core::sc_pending_activity_at_current_time());
+  sc_core::sc_start(sc_time(1000, SC_NS));
+  EXPECT_EQ(b.initiator.read(CLINT_MTIME, 8), 100u);
+  EXPECT_TRUE(b.timer.empty());
+}
+
 struct UartBench {
   UartBench() : uart("uart", out, sc_time(2, SC_NS)), initiator("initiator") {
     initiator.socket.bind(uart.socket);

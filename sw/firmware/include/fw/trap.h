@@ -28,6 +28,10 @@ _Static_assert(sizeof(struct trap_frame) == TRAP_FRAME_SIZE, "frame layout");
 
 typedef void (*trap_handler)(struct trap_frame* frame);
 
+/* What a trap without a handler does: prints mcause/mepc/mtval and exits with
+ * TRAP_EXIT_UNEXPECTED. For a handler that serves some harts and must not serve others. */
+_Noreturn void trap_unexpected(const struct trap_frame* frame);
+
 /* The direct-mode entry that crt0 puts in mtvec. */
 void trap_entry(void);
 

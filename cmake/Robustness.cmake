@@ -1,0 +1,39 @@
+# Robustness builds (docs/robustness.md), for host code only: the RISC-V firmware is an
+# ExternalProject with its own toolchain and never sees these flags.
+#   TESSERA_SANITIZE  AddressSanitizer (with LeakSanitizer) and UndefinedBehaviorSanitizer;
+#                     undefined behaviour aborts, so it fails the test that ran into it.
+#   TESSERA_FUZZ      libFuzzer's coverage instrumentation everywhere, and the fuzz.<target>
+#                     tests (fuzz/). Needs clang, and TESSERA_SANITIZE: fuzzing without the
+#                     sanitizers finds only crashes, and the sanitizer runtime is what provides
+#                     the coverage hooks to the programs that do not link libFuzzer.
+option(TESSERA_SANITIZE "Build host code with AddressSanitizer and UBSan" OFF)
+option(TESSERA_FUZZ "Build the libFuzzer targets and instrument everything for them (clang)" OFF)
+
+# Environment for every test, sanitized or not.
+set(TESSERA_TEST_ENV SYSTEMC_DISABLE_COPYRIGHT_MESSAGE=1)
+
+if(TESSERA_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=undefined
+                      -fno-omit-frame-pointer)
+  # Line tables only: file:line in reports at a fraction of the build cost of full -g.
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    add_compile_options(-gline-tables-only)
+  else()
+    add_compile_options(-g1)
+  endif()
+  add_link_options(-fsanitize=address,undefined)
+  list(APPEND TESSERA_TEST_ENV
+       "ASAN_OPTIONS=detect_leaks=1:strict_init_order=1:check_initialization_order=1"
+       "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_LIST_DIR}/lsan.supp:print_suppressions=0"
+       "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
+endif()
+
+if(TESSERA_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "TESSERA_FUZZ needs clang: configure with -DCMAKE_CXX_COMPILER=clang++")
+  endif()
+  if(NOT TESSERA_SANITIZE)
+    message(FATAL_ERROR "TESSERA_FUZZ needs TESSERA_SANITIZE=ON")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()

@@ -1,0 +1,15 @@
+#include "ops.h"
+
+#include "basic_kernels.h"
+#include "host_ops.h"
+
+const struct op runtime_ops[TSR_OP_LIMIT] = {
+    [TSR_OP_NOP] = {.on_manager = op_nop},
+    [TSR_OP_COPY] = {.on_tiles = kernel_copy},
+    [TSR_OP_FILL] = {.on_tiles = kernel_fill},
+    [TSR_OP_ADD_I32] = {.on_tiles = kernel_add_i32},
+    [TSR_OP_HANG] = {.on_tiles = kernel_hang},
+    [TSR_OP_FAULT] = {.on_tiles = kernel_fault},
+    [TSR_OP_COPY_FROM_HOST] = {.on_manager = op_copy_from_host},
+    [TSR_OP_COPY_TO_HOST] = {.on_manager = op_copy_to_host},
+};

@@ -1,0 +1,24 @@
+/* Test data: deterministic pseudo-random bytes, and requantization parameters that bring sums
+ * of a given depth into the 8-bit range (some saturating). */
+#ifndef SUPPORT_DATA_H
+#define SUPPORT_DATA_H
+
+#include <stdint.h>
+
+#include "tessera/hw/vpu_regs.h"
+
+/* xorshift32: any non-zero seed. */
+static inline uint32_t data_next(uint32_t* state) {
+  uint32_t x = *state;
+  x ^= x << 13;
+  x ^= x >> 17;
+  x ^= x << 5;
+  return *state = x;
+}
+
+void data_fill(void* buffer, uint32_t bytes, uint32_t seed);
+
+/* n channels for sums of `depth` products of 8-bit operands. */
+void data_requant_params(vpu_channel_params_t* params, uint32_t n, uint32_t depth, uint32_t seed);
+
+#endif
