@@ -95,12 +95,7 @@ Machine machine_of(const PlatformConfig& config) {
   m.tiles = config.num_tiles();
   // The engine's timing exactly as the tile builds it (block_configs.cpp, Mxu's constructor).
   const MxuConfig engine = mxu_config(config, {});
-  m.mxu = {engine.rows,
-           engine.cols,
-           engine.accumulator_rows,
-           engine.double_buffer_weights,
-           engine.sram_access_cycles,
-           engine.sram_row_bytes};
+  m.mxu = array_timing(engine);
   m.dataflow = engine.dataflow;
   m.clock_hz = config.clock_hz;
   m.dram_channels = config.dram.channels;
