@@ -97,16 +97,23 @@ int written_csr(const DecodedInsn& d) {
 CommitLog::CommitLog(std::ostream& out, const TraceWindow& window, bool disassembly)
     : out_(out), window_(window), disassembly_(disassembly) {}
 
+CommitLog::Pending& CommitLog::pending(const Core& core) {
+  if (core.hart_id() >= pending_.size()) pending_.resize(core.hart_id() + 1);
+  return pending_[core.hart_id()];
+}
+
 void CommitLog::executing(Core& core, const DecodedInsn& d) {
-  pending_ = window_.contains(core.instret(), d.pc);
-  if (!pending_) return;
-  access_ = memory_access(core, d);
-  store_operand_ = core.reg(d.rs2);
+  Pending& p = pending(core);
+  p.traced = window_.contains(core.instret(), d.pc);
+  if (!p.traced) return;
+  p.access = memory_access(core, d);
+  p.store_operand = core.reg(d.rs2);
 }
 
 void CommitLog::retired(Core& core, const DecodedInsn& d) {
-  if (!pending_) return;
-  pending_ = false;
+  Pending& p = pending(core);
+  if (!p.traced) return;
+  p.traced = false;
   Line line;
   line.text("core").decimal(core.hart_id(), 4).text(": 3 ").hex(d.pc, 8).text(" (");
   line.hex(d.raw, d.length * 2).text(")");
@@ -118,18 +125,16 @@ void CommitLog::retired(Core& core, const DecodedInsn& d) {
     line.text(" c").decimal(number, 0).text("_").text(csr::name(number)).text(" ");
     line.hex(core.csr_read(number), 8);
   }
-  if (access_.load) line.text(" mem ").hex(access_.addr, 8);
+  if (p.access.load) line.text(" mem ").hex(p.access.addr, 8);
   // The rd of an AMO holds the old value; sc.w's is 0 when it stored. The x0 sink holds them
   // too when rd is x0.
   const uint32_t result = core.x_[d.rd];
-  const bool stored = access_.store && (d.op != Op::sc_w || result == 0);
+  const bool stored = p.access.store && (d.op != Op::sc_w || result == 0);
   if (stored) {
-    const uint32_t value = access_.load ? amo::combine(d.op, result, store_operand_)
-                                        : store_operand_ & (~0u >> (32 - 8 * access_.size));
-    line.text(" mem ")
-        .hex(access_.addr, 8)
-        .text(" ")
-        .hex(value, static_cast<int>(access_.size * 2));
+    const uint32_t value = p.access.load ? amo::combine(d.op, result, p.store_operand)
+                                         : p.store_operand & (~0u >> (32 - 8 * p.access.size));
+    line.text(" mem ").hex(p.access.addr, 8).text(" ");
+    line.hex(value, static_cast<int>(p.access.size * 2));
   }
   if (disassembly_)
     line.pad(std::max(1, kDisassemblyColumn - line.length())).text("# ").text(disassemble(d));
@@ -137,7 +142,7 @@ void CommitLog::retired(Core& core, const DecodedInsn& d) {
 }
 
 void CommitLog::trapped(Core& core, const Trap& trap, uint32_t epc) {
-  pending_ = false;
+  pending(core).traced = false;
   if (!window_.contains(core.instret(), epc)) return;
   const unsigned hart = core.hart_id();
   const bool interrupt = trap.cause & kInterruptBit;

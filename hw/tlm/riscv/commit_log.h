@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <limits>
 #include <ostream>
+#include <vector>
 
 #include "core_observer.h"
 #include "memory_access.h"
@@ -48,14 +49,20 @@ class CommitLog : public CoreObserver {
   void trapped(Core& core, const Trap& trap, uint32_t epc) override;
 
  private:
+  // A hart's executing instruction, as captured before it ran.
+  struct Pending {
+    bool traced = false;
+    MemoryAccess access;
+    uint32_t store_operand = 0;
+  };
+  // One per hart: a hart that syncs with SystemC for an MMIO access lets others run before
+  // its instruction retires.
+  Pending& pending(const Core& core);
+
   std::ostream& out_;
   TraceWindow window_;
   bool disassembly_;
-  // The executing instruction, captured before it runs: cores run one at a time and an
-  // instruction never yields, so one record serves every core.
-  bool pending_ = false;
-  MemoryAccess access_;
-  uint32_t store_operand_ = 0;
+  std::vector<Pending> pending_;
 };
 
 }  // namespace tessera::riscv

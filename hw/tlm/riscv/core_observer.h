@@ -3,9 +3,10 @@
 //
 // A core with no observer runs its fast loop, which pays nothing for this. Once one is
 // attached (Core::add_observer), the core runs an instrumented copy of the loop, from its
-// next batch, that calls the hooks below. Cores run one at a time and an instruction never
-// yields, so for each core the hooks come in order: before, executing, then retired or
-// trapped.
+// next batch, that calls the hooks below. For each core they come in order: before,
+// executing, then retired or trapped. An observer of several cores may see their hooks
+// interleave: a hart that syncs with SystemC for an MMIO access lets the others run before
+// its instruction retires.
 #pragma once
 
 #include <cstdint>

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "assembler.h"
 #include "riscv/commit_log.h"
 #include "test_machine.h"
 
@@ -118,6 +119,31 @@ TEST(CommitLog, InterruptsAndOtherHarts) {
   t.core->add_observer(&log);
   t.step();
   EXPECT_EQ(out.str(), "core  12: exception interrupt #7, epc 0x80000000\n");
+}
+
+TEST(CommitLog, HartsInterleavingMidInstructionKeepTheirOwnRecords) {
+  // A hart syncing with SystemC before an MMIO store lets another retire in between.
+  TestMachine t;
+  CoreConfig config;
+  config.hart_id = 1;
+  std::unique_ptr<Core> other = t.make_hart(config, TestMachine::kRamBase);
+  t.set_x(10, 0x11);
+  t.set_x(11, TestMachine::kMmioBase);
+  other->set_reg(10, 0x22);
+  other->set_reg(11, TestMachine::kData);
+  DecodedInsn store;
+  decode(testing::rv::sw(10, 11, 4), store);
+  store.pc = TestMachine::kRamBase;
+  std::ostringstream out;
+  CommitLog log(out, {}, false);
+  log.executing(*t.core, store);
+  log.executing(*other, store);
+  log.retired(*other, store);
+  log.retired(*t.core, store);
+  EXPECT_EQ(
+      Lines(out.str()),
+      (std::vector<std::string>{"core   1: 3 0x80000000 (0x00a5a223) mem 0x80040004 0x00000022",
+                                "core   0: 3 0x80000000 (0x00a5a223) mem 0x10000004 0x00000011"}));
 }
 
 }  // namespace
