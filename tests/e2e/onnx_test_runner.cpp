@@ -23,6 +23,7 @@ struct Options {
   std::string backend = "reference";
   std::string unsupported_reason;  // set for tests listed as unsupported
   bool exact = false;              // floats too must match bit for bit
+  bool on_device = false;          // every node must have run on the device, none on the host
 };
 
 std::vector<fs::path> data_sets(const fs::path& test_dir) {
@@ -66,6 +67,18 @@ bool run_data_sets(const Options& options) {
     }
   }
   std::cout << sets.size() << " data set(s) on backend " << options.backend << "\n";
+  if (options.on_device) {
+    for (const NodeProfile& node : model->profile()) {
+      if (node.on_device) continue;
+      std::cout << "node '" << node.node << "' (" << node.op_type
+                << ") ran on the host: " << node.fallback_reason << "\n";
+      all_match = false;
+    }
+    if (model->profile().empty()) {
+      std::cout << "backend " << options.backend << " reports no placement\n";
+      all_match = false;
+    }
+  }
   return all_match;
 }
 
@@ -102,10 +115,12 @@ int main(int argc, char* argv[]) {
       options.unsupported_reason = args[++i];
     } else if (args[i] == "--exact") {
       options.exact = true;
+    } else if (args[i] == "--on-device") {
+      options.on_device = true;
     } else if (options.test_dir.empty() && args[i].rfind("--", 0) != 0) {
       options.test_dir = args[i];
     } else {
-      std::cerr << "usage: tessera-onnx-test TEST_DIR [--backend NAME] [--exact] "
+      std::cerr << "usage: tessera-onnx-test TEST_DIR [--backend NAME] [--exact] [--on-device] "
                    "[--unsupported-reason TEXT]\n";
       return kExitFail;
     }

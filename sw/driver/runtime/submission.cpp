@@ -60,6 +60,8 @@ Status op_failure(const tsr_status& s) {
       return {ErrorCode::kDeviceFault, "tiles " + hex(d[0]) +
                                            " are offline (they did not stop when a reset "
                                            "abandoned their work)"};
+    case TSR_ERR_ENGINE_FAULT:
+      return {ErrorCode::kDeviceFault, "a tile engine (MXU, VPU or DMA) stopped on an error"};
     default:
       return {ErrorCode::kDeviceFault, "the firmware reported error " + hex(s.error)};
   }

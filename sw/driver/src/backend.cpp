@@ -1,5 +1,7 @@
 #include "tessera/driver/backend.h"
 
+#include "device/device_backend.h"
+
 #include "tessera/driver/error.h"
 #include "tessera/driver/reference_evaluator.h"
 
@@ -29,11 +31,12 @@ class ReferenceBackend final : public Backend {
 }  // namespace
 
 std::vector<std::string> backend_names() {
-  return {"reference"};
+  return {"reference", "device"};
 }
 
 std::unique_ptr<Backend> make_backend(const std::string& name) {
   if (name == "reference") return std::make_unique<ReferenceBackend>();
+  if (name == "device") return make_device_backend();
   std::string known;
   for (const std::string& candidate : backend_names())
     known += (known.empty() ? "" : ", ") + candidate;

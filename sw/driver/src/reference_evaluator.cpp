@@ -1,5 +1,6 @@
 #include "tessera/driver/reference_evaluator.h"
 
+#include "evaluate_node.h"
 #include "ops/operator.h"
 #include "tessera/driver/error.h"
 
@@ -30,8 +31,10 @@ void check_inputs(const Graph& graph, const std::vector<Tensor>& inputs) {
   }
 }
 
-// Evaluates one node on known tensors: the operator's infer function checks them and gives the
-// output types, which must fit what shape inference found for the graph.
+}  // namespace
+
+// The operator's infer function checks the known tensors and gives the output types, which must
+// fit what shape inference found for the graph.
 Tensor evaluate_node(const Graph& graph, const Node& node,
                      const std::map<std::string, Tensor>& values) {
   const ops::OperatorSpec& spec = ops::checked_operator(node);
@@ -54,8 +57,6 @@ Tensor evaluate_node(const Graph& graph, const Node& node,
   spec.evaluate(node, inputs, outputs);
   return std::move(outputs[0]);
 }
-
-}  // namespace
 
 ReferenceEvaluator::ReferenceEvaluator(const Graph& graph) : graph_(graph) {}
 

@@ -1,9 +1,11 @@
 // tessera-classify: runs a classifier over a labelled data set and reports its accuracy, e.g.
 // the digits models over their test split; exits 1 when below --min-accuracy.
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 
 #include "command_line.h"
+#include "profile.h"
 #include "tessera/driver/backend.h"
 #include "tessera/driver/error.h"
 #include "tessera/driver/onnx_loader.h"
@@ -23,6 +25,7 @@ struct Options {
   std::string backend = "reference";
   int64_t batch_size = 0;
   double min_accuracy = 0;
+  std::string same_as;  // a backend whose predictions must be identical, sample by sample
 };
 
 // The index of the largest score in each row of [samples, classes]; the first on ties.
@@ -62,14 +65,40 @@ double accuracy(const Options& options) {
                 to_string(labels.type()) + " " + to_string(labels.shape()));
   }
   const std::unique_ptr<LoadedModel> model = make_backend(options.backend)->load(graph);
+  const std::unique_ptr<LoadedModel> other =
+      options.same_as.empty() ? nullptr : make_backend(options.same_as)->load(graph);
   const int64_t batch = batch_size(graph, options, samples);
   const int64_t* label = labels.data<int64_t>();
-  int64_t correct = 0;
+  int64_t correct = 0, differing = 0;
+  const auto start = std::chrono::steady_clock::now();
   for (int64_t first = 0; first < samples; first += batch) {
     const int64_t last = std::min(samples, first + batch);
-    const std::vector<int64_t> predicted =
-        predicted_classes(model->run({inputs.rows(first, last)}).at(0));
-    for (int64_t s = first; s < last; ++s) correct += predicted[s - first] == label[s];
+    const Tensor batch_inputs = inputs.rows(first, last);
+    const std::vector<int64_t> predicted = predicted_classes(model->run({batch_inputs}).at(0));
+    const std::vector<int64_t> expected =
+        other ? predicted_classes(other->run({batch_inputs}).at(0)) : predicted;
+    for (int64_t s = first; s < last; ++s) {
+      correct += predicted[s - first] == label[s];
+      if (predicted[s - first] != expected[s - first]) {
+        ++differing;
+        std::printf("sample %lld: class %lld, but %lld with backend %s\n",
+                    static_cast<long long>(s), static_cast<long long>(predicted[s - first]),
+                    static_cast<long long>(expected[s - first]), options.same_as.c_str());
+      }
+    }
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const uint64_t cycles = tools::print_profile(*model);
+  if (cycles && samples) {
+    std::printf("device cycles per sample: %llu\n",
+                static_cast<unsigned long long>(cycles / samples));
+  }
+  std::printf("wall time: %.2f s (%.1f ms a sample)\n", seconds,
+              samples ? 1e3 * seconds / samples : 0.0);
+  if (differing) {
+    throw Error(std::to_string(differing) + " predictions differ from backend " + options.same_as +
+                "'s");
   }
   const double fraction = samples ? static_cast<double>(correct) / samples : 0;
   std::printf("accuracy: %.4f (%lld/%lld) with backend %s\n", fraction,
@@ -87,7 +116,9 @@ int main(int argc, char* argv[]) {
                       "the samples, one per row (.npy or .pb)")(
       "labels", po::value(&options.labels)->required(), "int64 class per sample (.npy or .pb)")(
       "backend", po::value(&options.backend)->default_value(options.backend),
-      "where the model runs: reference (the host evaluator)")(
+      "where the model runs: reference (the host evaluator) or device (the VP)")(
+      "same-as", po::value(&options.same_as),
+      "fail unless every prediction equals this backend's (run too)")(
       "batch-size", po::value(&options.batch_size),
       "samples per run when the model's batch dimension is open (default: all)")(
       "min-accuracy", po::value(&options.min_accuracy),

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "command_line.h"
+#include "profile.h"
 #include "tessera/driver/backend.h"
 #include "tessera/driver/error.h"
 #include "tessera/driver/onnx_loader.h"
@@ -26,7 +27,9 @@ void run(const Options& options) {
   const Graph graph = load_onnx_model(options.model);
   std::vector<Tensor> inputs;
   for (const std::string& path : options.inputs) inputs.push_back(read_tensor_file(path));
-  const std::vector<Tensor> outputs = make_backend(options.backend)->load(graph)->run(inputs);
+  const std::unique_ptr<LoadedModel> model = make_backend(options.backend)->load(graph);
+  const std::vector<Tensor> outputs = model->run(inputs);
+  tools::print_profile(*model);
   std::filesystem::create_directories(options.output_dir);
   for (size_t i = 0; i < outputs.size(); ++i) {
     const std::string file = "output_" + std::to_string(i) + "." + options.output_format;
@@ -51,7 +54,7 @@ int main(int argc, char* argv[]) {
       "output-dir", po::value(&options.output_dir)->required(),
       "where output_N.pb (or .npy) go; created if missing")(
       "backend", po::value(&options.backend)->default_value(options.backend),
-      "where the model runs: reference (the host evaluator)")(
+      "where the model runs: reference (the host evaluator) or device (the VP)")(
       "output-format", po::value(&options.output_format)->default_value(options.output_format),
       "pb (ONNX TensorProto) or npy");
   const int exit_code = tools::parse_command_line(argc, argv, "tessera-run", named, options.model);

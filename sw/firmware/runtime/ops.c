@@ -2,6 +2,7 @@
 
 #include "basic_kernels.h"
 #include "host_ops.h"
+#include "model_kernels.h"
 
 const struct op runtime_ops[TSR_OP_LIMIT] = {
     [TSR_OP_NOP] = {.on_manager = op_nop},
@@ -12,4 +13,7 @@ const struct op runtime_ops[TSR_OP_LIMIT] = {
     [TSR_OP_FAULT] = {.on_tiles = kernel_fault},
     [TSR_OP_COPY_FROM_HOST] = {.on_manager = op_copy_from_host},
     [TSR_OP_COPY_TO_HOST] = {.on_manager = op_copy_to_host},
+    [TSR_OP_GEMM_I8] = {.on_tiles = kernel_gemm_i8},
+    [TSR_OP_CONV_I8] = {.on_tiles = kernel_conv_i8},
+    [TSR_OP_MAXPOOL_8] = {.on_tiles = kernel_maxpool_8},
 };

@@ -160,7 +160,7 @@ TEST(Backend, ReferenceBackendRunsTheEvaluator) {
   EXPECT_EQ(model->run({Tensor::from_values<float>({1}, {-3})}).at(0),
             Tensor::from_values<float>({1}, {0}));
   EXPECT_THAT([] { make_backend("gpu"); },
-              ThrowsMessage<Error>(HasSubstr("unknown backend 'gpu' (known: reference)")));
+              ThrowsMessage<Error>(HasSubstr("unknown backend 'gpu' (known: reference, device)")));
 }
 
 }  // namespace

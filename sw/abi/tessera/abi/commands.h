@@ -31,6 +31,13 @@
  *   FAULT           tiles    loads from an unmapped address: for device-fault tests
  *   COPY_FROM_HOST  manager  [0] = host memory at params[0] | params[1] << 32 (host DMA)
  *   COPY_TO_HOST    manager  host memory at params[0] | params[1] << 32 = [0] (host DMA)
+ *   GEMM_I8         tiles    [0] C = [1] A x [2] B, 8-bit operands, int32 or requantized C;
+ *                            [3] struct tsr_gemm_args (kernel_args.h): sizes, quantization
+ *   CONV_I8         tiles    [0] out = conv([1] input NHWC, [2] weights HWIO), batch 1;
+ *                            [3] struct tsr_conv_args (kernel_args.h)
+ *   MAXPOOL_8       tiles    [0] out = max pool of [1], both NHWC int8/uint8, batch 1; params:
+ *                            [0] height, [1] width, [2] channels, [3] TSR_POOL_WINDOW,
+ *                            [4] TSR_POOL_PADDING, [5] 1 if uint8
  * Values are ABI: never renumber one; a new op takes a free value below TSR_OP_LIMIT. */
 #define TSR_OPCODES(X) \
   X(NOP, 0)            \
@@ -40,7 +47,10 @@
   X(HANG, 4)           \
   X(FAULT, 5)          \
   X(COPY_FROM_HOST, 6) \
-  X(COPY_TO_HOST, 7)
+  X(COPY_TO_HOST, 7)   \
+  X(GEMM_I8, 16)       \
+  X(CONV_I8, 17)       \
+  X(MAXPOOL_8, 18)
 
 enum tsr_opcode {
 #define TSR_OPCODE_ENUM(name, value) TSR_OP_##name = value,
@@ -96,6 +106,7 @@ enum tsr_error {
   TSR_ERR_HOST_DMA = 5,     /* the host DMA failed: detail {host lo, host hi, device, bytes} */
   TSR_ERR_ABORTED = 6,      /* abandoned by a reset */
   TSR_ERR_TILE_OFFLINE = 7, /* the tile mask names a tile that is offline: detail {offline} */
+  TSR_ERR_ENGINE_FAULT = 8, /* a tile engine (MXU, VPU, DMA) stopped on an error in a kernel */
 };
 
 enum tsr_invalid {

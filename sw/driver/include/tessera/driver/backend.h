@@ -1,6 +1,6 @@
-// Where a model runs: the host reference evaluator today, the device (the virtual platform,
-// through the host interface and the firmware runtime) later. Tools and tests take the backend
-// by name so the same run can be repeated on each.
+// Where a model runs: the host reference evaluator ("reference"), or the device ("device": the
+// virtual platform, through the driver runtime and the firmware's model ops; docs/models.md). Tools
+// and tests take the backend by name so the same run can be repeated on each.
 #pragma once
 
 #include <memory>
@@ -11,12 +11,23 @@
 
 namespace tessera::driver {
 
+// Where one node ran and what it cost, summed over the runs of a loaded model.
+struct NodeProfile {
+  std::string node, op_type;
+  bool on_device = false;
+  std::string fallback_reason;  // why it ran on the host instead, when it did
+  uint64_t device_cycles = 0;   // the ops' cycles (manager dispatch to last tile done)
+  uint64_t runs = 0;
+};
+
 // A model made ready to run on a backend (for the device: compiled and loaded).
 class LoadedModel {
  public:
   virtual ~LoadedModel() = default;
   // The graph's outputs for `inputs`, given in graph.inputs order.
   virtual std::vector<Tensor> run(const std::vector<Tensor>& inputs) = 0;
+  // Per node in graph order, for backends that measure it; empty otherwise.
+  virtual std::vector<NodeProfile> profile() const { return {}; }
 };
 
 class Backend {
