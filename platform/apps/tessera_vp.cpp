@@ -52,7 +52,7 @@ int write_signature(tessera::Soc& soc, const tessera::ElfImage& image, const std
 int sc_main(int argc, char* argv[]) {
   sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
   tessera::PlatformConfig config;
-  std::string elf_path, signature_path, uart_path, config_path;
+  std::string elf_path, signature_path, uart_path, config_path, report_path, vcd_path;
   std::vector<std::string> overrides;
   po::options_description options("tessera-vp: run firmware on the Tessera virtual platform");
   options.add_options()("help,h", "this text")("elf", po::value(&elf_path),
@@ -72,14 +72,21 @@ int sc_main(int argc, char* argv[]) {
       "signature", po::value(&signature_path),
       "write the words between begin_signature and end_signature to FILE")(
       "uart-out", po::value(&uart_path), "write UART output to FILE instead of stdout")(
-      "stats", "print run statistics (key: value) on stderr at the end");
+      "stats", "print run statistics (key: value) on stderr at the end")(
+      "report", po::value(&report_path),
+      "write every block's statistics (NoC links and routes, DRAM channels, engines) to FILE")(
+      "vcd", po::value(&vcd_path), "dump the RTL matrix engines' waveforms (mxu.impl rtl|lockstep)")(
+      "vcd-start", po::value<double>()->default_value(0), "VCD window start, simulated ns")(
+      "vcd-end", po::value<double>()->default_value(0), "VCD window end, simulated ns (0: the end)");
   tessera::add_debug_options(options);
   tessera::DebugOptions debug;
   po::variables_map vm;
   try {
     po::store(po::parse_command_line(argc, argv, options), vm);
     if (vm.count("help")) {
-      std::cout << options << "\nExit code: the firmware's; 2 bad input; 3 a limit was reached.\n";
+      std::cout << options
+                << "\nExit code: the firmware's; 2 bad input; 3 a limit was reached; 4 two models "
+                   "of a block disagreed (lockstep).\n";
       return 0;
     }
     po::notify(vm);
@@ -128,6 +135,9 @@ int sc_main(int argc, char* argv[]) {
   try {
     const tessera::ElfImage image = tessera::ElfImage::load(elf_path);
     tessera::Soc soc(config, uart_out);
+    if (!vcd_path.empty())
+      soc.record_mxu_vcd(vcd_path, sc_core::sc_time(vm["vcd-start"].as<double>(), sc_core::SC_NS),
+                         sc_core::sc_time(vm["vcd-end"].as<double>(), sc_core::SC_NS));
     soc.load(image);
     tessera::DebugSession debug_session(soc, debug);
 
@@ -139,10 +149,18 @@ int sc_main(int argc, char* argv[]) {
     debug_session.finish(result);
 
     int exit_code = result.exit_code;
-    if (result.limit_reached)
+    if (result.limit_reached || result.exit_code == SimControl::kExitModelMismatch)
       std::cerr << "tessera-vp: stopped: " << result.reason << " after " << result.instructions
                 << " instructions\n"
                 << soc.hart_report();
+    if (!report_path.empty()) {
+      std::ofstream report(report_path);
+      soc.report(report);
+      if (!report) {
+        std::cerr << "tessera-vp: " << report_path << ": cannot write the report\n";
+        exit_code = SimControl::kExitBadInput;
+      }
+    }
     if (!signature_path.empty() && !result.limit_reached) {
       const int sig = write_signature(soc, image, signature_path);
       if (sig != 0) exit_code = sig;
@@ -163,6 +181,12 @@ int sc_main(int argc, char* argv[]) {
     std::cerr << "tessera-vp: " << e.what() << "\n";
     return SimControl::kExitBadInput;
   } catch (const tessera::DebugSetupError& e) {  // an unwritable trace, a port in use
+    std::cerr << "tessera-vp: " << e.what() << "\n";
+    return SimControl::kExitBadInput;
+  } catch (const tessera::ConfigError& e) {  // e.g. an array size with no RTL built
+    std::cerr << "tessera-vp: " << e.what() << "\n";
+    return SimControl::kExitBadInput;
+  } catch (const std::runtime_error& e) {  // an unwritable VCD file
     std::cerr << "tessera-vp: " << e.what() << "\n";
     return SimControl::kExitBadInput;
   }

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <functional>
 #include <limits>
 #include <map>
@@ -126,6 +127,29 @@ Key choice(std::string name, E& (*access)(PlatformConfig&), std::string help,
   return k;
 }
 
+// A key holding free text; `check` throws ConfigError for text it cannot accept.
+Key text(std::string name, std::string& (*access)(PlatformConfig&), std::string help) {
+  Key k;
+  k.name = name;
+  k.help = std::move(help);
+  k.set = [name, access](PlatformConfig& c, const YAML::Node& node, const std::string& where) {
+    if (node.IsNull()) {  // `key:` with nothing after it
+      access(c).clear();
+      return;
+    }
+    if (!node.IsScalar()) fail(where, name, "expects a string");
+    access(c) = node.Scalar();
+  };
+  // Quoted, so that an empty value reads back as an empty string.
+  k.get = [access](const PlatformConfig& c) {
+    return "\"" + access(const_cast<PlatformConfig&>(c)) + "\"";
+  };
+  return k;
+}
+
+const std::vector<std::pair<std::string, mxu::Impl>> kImplNames = {
+    {"tlm", mxu::Impl::kTlm}, {"rtl", mxu::Impl::kRtl}, {"lockstep", mxu::Impl::kLockstep}};
+
 #define FIELD(path)                  \
   +[](PlatformConfig & c) -> auto& { \
     return c.path;                   \
@@ -155,6 +179,10 @@ const std::vector<Key>& schema() {
                   "load the next fold while this one streams", false, true),
       field<bool>("mxu.timing_only", FIELD(mxu.timing_only), "skip the arithmetic, keep the timing",
                   false, true),
+      choice<mxu::Impl>("mxu.impl", FIELD(mxu.impl), "every tile's GEMM core (docs/mxu-rtl.md)",
+                        kImplNames),
+      text("mxu.impl_tiles", FIELD(mxu.impl_tiles),
+           "per-tile mxu.impl, e.g. \"0:rtl,3:lockstep\"; other tiles take mxu.impl"),
       field<uint32_t>("vpu.lanes", FIELD(vpu.lanes), "VPU elements per cycle", 1, 4096),
       field<uint32_t>("dma.burst_bytes", FIELD(dma.burst_bytes), "largest DMA read or write", 1,
                       65536),
@@ -259,7 +287,45 @@ void apply_override(PlatformConfig& config, const std::string& assignment,
   config = updated;
 }
 
+namespace {
+
+// mxu.impl_tiles as (tile, impl) pairs; throws ConfigError naming the entry it cannot read.
+std::vector<std::pair<uint32_t, mxu::Impl>> impl_overrides(const PlatformConfig& c,
+                                                           const std::string& origin) {
+  std::vector<std::pair<uint32_t, mxu::Impl>> overrides;
+  std::istringstream list(c.mxu.impl_tiles);
+  for (std::string entry; std::getline(list, entry, ',');) {
+    entry.erase(0, entry.find_first_not_of(' '));
+    entry.erase(entry.find_last_not_of(' ') + 1);
+    const size_t colon = entry.find(':');
+    const std::string tile = entry.substr(0, colon);
+    const auto impl = std::find_if(kImplNames.begin(), kImplNames.end(), [&](const auto& name) {
+      return colon != std::string::npos && name.first == entry.substr(colon + 1);
+    });
+    if (tile.empty() || tile.find_first_not_of("0123456789") != std::string::npos ||
+        tile.size() > 3 || impl == kImplNames.end())
+      fail(origin, "mxu.impl_tiles",
+           "entry '" + entry + "' is not <tile>:<tlm, rtl or lockstep>, e.g. \"0:rtl,3:lockstep\"");
+    const uint32_t t = static_cast<uint32_t>(std::stoul(tile));
+    if (t >= c.num_tiles())
+      fail(origin, "mxu.impl_tiles",
+           "tile " + tile + " does not exist: the mesh has " + std::to_string(c.num_tiles()));
+    overrides.emplace_back(t, impl->second);
+  }
+  return overrides;
+}
+
+}  // namespace
+
+mxu::Impl mxu_impl(const PlatformConfig& config, uint32_t tile) {
+  mxu::Impl impl = config.mxu.impl;
+  for (const auto& [t, override_impl] : impl_overrides(config, "mxu.impl_tiles"))
+    if (t == tile) impl = override_impl;
+  return impl;
+}
+
 void validate(const PlatformConfig& c, const std::string& origin) {
+  impl_overrides(c, origin);
   if (c.tile.sram_bytes % c.tile.sram_banks != 0)
     fail(origin, "tile.sram_banks",
          std::to_string(c.tile.sram_banks) +

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "mxu/dataflow.h"
+#include "mxu/impl.h"
 
 namespace tessera {
 
@@ -40,6 +41,8 @@ struct PlatformConfig {
     mxu::Dataflow dataflow = mxu::Dataflow::kWeightStationary;
     bool double_buffer_weights = true;  // the next fold loads while this one streams
     bool timing_only = false;           // skip the arithmetic (C is not written), keep the timing
+    mxu::Impl impl = mxu::Impl::kTlm;   // every tile's GEMM core: tlm, rtl or lockstep
+    std::string impl_tiles;             // per-tile overrides, "0:rtl,3:lockstep" (mxu_impl())
   } mxu;
 
   struct Vpu {
@@ -66,7 +69,7 @@ struct PlatformConfig {
   } dram;
 
   struct Host {
-    double dma_bytes_per_cycle = 16;   // the host link (PCIe-like)
+    double dma_bytes_per_cycle = 16;    // the host link (PCIe-like)
     uint32_t dma_latency_cycles = 500;  // per device DMA transfer
   } host;
 
@@ -97,6 +100,9 @@ void apply_config_file(PlatformConfig& config, const std::string& path);
 // Applies one `key=value` (dotted key, YAML scalar value); `origin` names it in errors.
 void apply_override(PlatformConfig& config, const std::string& assignment,
                     const std::string& origin = "--set");
+// Tile `tile`'s mxu.impl: its entry in mxu.impl_tiles, else mxu.impl. Throws ConfigError
+// when mxu.impl_tiles is not a list of `<tile>:<impl>`.
+mxu::Impl mxu_impl(const PlatformConfig& config, uint32_t tile);
 // Checks relations between keys (e.g. banks divide the SRAM); throws ConfigError.
 void validate(const PlatformConfig& config, const std::string& origin);
 // The effective configuration as YAML, every key with its value.

@@ -3,9 +3,12 @@
 #include "block_configs.h"
 
 #include <iomanip>
+#include <iostream>
 #include <sstream>
+#include <stdexcept>
 #include <tlm_utils/simple_initiator_socket.h>
 
+#include "mxu_rtl/rtl_gemm.h"
 #include "riscv/isa.h"
 #include "riscv/isa/encoding.h"
 #include "tessera/hw/memory_map.h"
@@ -23,9 +26,7 @@ class Soc::DebugInitiator : public sc_core::sc_module {
 };
 
 Soc::Soc(const PlatformConfig& config, std::ostream& uart_out)
-    : config_(config),
-      clock_period_(clock_period(config)),
-      reservations_(config.num_harts()) {
+    : config_(config), clock_period_(clock_period(config)), reservations_(config.num_harts()) {
   tlm::tlm_global_quantum::instance().set(sc_time(config.sim.quantum_ns, sc_core::SC_NS));
   if (config.sim.timeout_s > 0) control_.set_wall_timeout(config.sim.timeout_s);
 
@@ -75,7 +76,8 @@ void Soc::build_control_cluster(std::ostream& uart_out) {
   const sc_time mmio = cycles(config_.core.mmio_latency_cycles);
   const sc_time timebase(1.0 / config_.timebase_hz, sc_core::SC_SEC);
   clint_ = std::make_unique<Clint>("clint", std::move(clint_lines), timebase, mmio);
-  plic_ = std::make_unique<Plic>("plic", PLIC_NUM_SOURCES(config_.num_tiles()), std::move(plic_contexts), mmio);
+  plic_ = std::make_unique<Plic>("plic", PLIC_NUM_SOURCES(config_.num_tiles()),
+                                 std::move(plic_contexts), mmio);
   uart_ = std::make_unique<Uart>("uart", uart_out, mmio);
 
   const ChipInfo info{config_.num_harts(),
@@ -125,12 +127,32 @@ void Soc::build_tiles() {
     const std::string name = "tile" + std::to_string(t);
     const uint32_t base = TESSERA_TILE_ADDR(t);
     const ScratchpadEngine::Window window{base, sram.size_bytes};
+    MxuConfig mxu_settings = mxu_config(config_, window);
+    mxu_settings.impl = mxu_impl(config_, t);
+    std::unique_ptr<MxuCores> mxu_cores;
+    if (mxu_settings.impl != mxu::Impl::kTlm) {
+      try {
+        mxu_cores = std::make_unique<MxuCores>(name + "_mxu_rtl", config_.mxu.rows,
+                                               config_.mxu.cols, mxu_settings.impl, clock_period_);
+      } catch (const std::invalid_argument& e) {
+        throw ConfigError(name + ": mxu.impl " +
+                          (mxu_settings.impl == mxu::Impl::kRtl ? "rtl" : "lockstep") + ": " +
+                          e.what());
+      }
+    }
+    // The message goes to stderr too: a front end reports a stop's reason only for limits.
+    const auto stop = [this](const std::string& message) {
+      std::cerr << message << "\n";
+      control_.finish(SimControl::kExitModelMismatch, message);
+    };
+    GemmCore* core = mxu_cores ? &mxu_cores->core() : nullptr;
     Tile tile{
         {t % config_.mesh.x, t / config_.mesh.x},
         std::make_unique<Bus>((name + "_bus").c_str(), cycles(config_.core.bus_latency_cycles)),
         std::make_unique<Scratchpad>((name + "_sram").c_str(), sram),
-        std::make_unique<Mxu>((name + "_mxu").c_str(), mxu_config(config_, window),
-                              irq(PLIC_SOURCE_MXU(t))),
+        std::move(mxu_cores),
+        std::make_unique<Mxu>((name + "_mxu").c_str(), mxu_settings, irq(PLIC_SOURCE_MXU(t)), core,
+                              core ? Mxu::CoreFailure(stop) : Mxu::CoreFailure()),
         std::make_unique<Vpu>((name + "_vpu").c_str(), vpu_config(config_, window),
                               irq(PLIC_SOURCE_VPU(t))),
         std::make_unique<Dma>((name + "_dma").c_str(), dma, irq(PLIC_SOURCE_DMA(t))),
@@ -181,6 +203,19 @@ void Soc::build_dram() {
 }
 
 Soc::~Soc() = default;
+
+void Soc::record_mxu_vcd(const std::string& path, sc_time start, sc_time end) {
+  if (elaborated_) throw std::logic_error("record_mxu_vcd: the simulation has started");
+  std::vector<MxuRtl*> models;
+  for (const Tile& tile : tiles_)
+    if (tile.mxu_cores) models.push_back(&tile.mxu_cores->rtl());
+  if (models.empty())
+    throw ConfigError(
+        "an MXU waveform needs an RTL MXU: set mxu.impl (or mxu.impl_tiles) to "
+        "rtl or lockstep");
+  mxu_vcd_ = std::make_unique<RtlVcd>("mxu_vcd", path, start, end);
+  for (MxuRtl* model : models) mxu_vcd_->add(*model);
+}
 
 sc_time Soc::cycles(uint32_t n) const {
   return clock_period_ * static_cast<double>(n);
@@ -301,6 +336,17 @@ std::string Soc::hart_report() const {
         << core.mtval() << std::dec << "\n";
   }
   return out.str();
+}
+
+void Soc::report(std::ostream& out) const {
+  mesh_->report(out);
+  dram_->report(out);
+  for (const Tile& tile : tiles_) {
+    tile.sram->report(out);
+    tile.mxu->report(out);
+    tile.vpu->report(out);
+    tile.dma->report(out);
+  }
 }
 
 }  // namespace tessera

@@ -10,6 +10,10 @@
 //     PLIC_SOURCE_MXU/VPU/DMA(t).
 //   device DRAM: channels interleaved over the address range, on the east edge routers.
 //
+// Each tile's MXU computes on the core mxu.impl / mxu.impl_tiles pick (docs/mxu-rtl.md): the
+// TLM model, the Verilated RTL, or both in lockstep (a mismatch stops the run with
+// SimControl::kExitModelMismatch).
+//
 // It loads an ELF image, runs until something requests the stop, and reports.
 #pragma once
 
@@ -39,6 +43,9 @@
 
 namespace tessera {
 
+class MxuCores;
+class RtlVcd;
+
 struct RunResult {
   int exit_code;
   std::string reason;
@@ -52,6 +59,14 @@ class Soc {
   Soc(const PlatformConfig& config, std::ostream& uart_out);
   ~Soc();
 
+  // Records the RTL MXUs' waveforms (every tile with mxu.impl rtl or lockstep) to a VCD file
+  // between simulated times start and end (end == SC_ZERO_TIME: to the end of the run). Call
+  // before load() or anything else that starts the simulation. Throws ConfigError when no tile
+  // has an RTL MXU, std::runtime_error when the file cannot be written, std::logic_error when
+  // the simulation has started.
+  void record_mxu_vcd(const std::string& path, sc_core::sc_time start = sc_core::SC_ZERO_TIME,
+                      sc_core::sc_time end = sc_core::SC_ZERO_TIME);
+
   // Copies the image into memory (throws ElfError naming the segment that does not fit),
   // points the boot ROM at its entry, and wires the `tohost` convention if it has the symbol.
   void load(const ElfImage& image);
@@ -63,6 +78,9 @@ class Soc {
 
   const std::vector<std::unique_ptr<riscv::Hart>>& harts() const { return harts_; }
   std::string hart_report() const;  // a line per hart: pc, instructions, state, last trap
+  // Every block's statistics as `key: value` lines: NoC links and routes, DRAM channels,
+  // scratchpad banks, and each tile's engines.
+  void report(std::ostream& out) const;
   const Dram& dram() const { return *dram_; }
   const Mesh& mesh() const { return *mesh_; }
   const Mxu& mxu(uint32_t tile) const { return *tiles_[tile].mxu; }
@@ -77,6 +95,7 @@ class Soc {
     MeshNode node;
     std::unique_ptr<Bus> bus;
     std::unique_ptr<Scratchpad> sram;
+    std::unique_ptr<MxuCores> mxu_cores;  // mxu.impl rtl or lockstep; outlives the MXU
     std::unique_ptr<Mxu> mxu;
     std::unique_ptr<Vpu> vpu;
     std::unique_ptr<Dma> dma;
@@ -108,6 +127,7 @@ class Soc {
   std::vector<Tile> tiles_;
   std::unique_ptr<Dram> dram_;
   std::unique_ptr<DebugInitiator> debug_;
+  std::unique_ptr<RtlVcd> mxu_vcd_;  // after tiles_: closed before the models go
   bool elaborated_ = false;
 };
 

@@ -12,7 +12,8 @@ class SimControl {
  public:
   // Exit codes of the simulator itself (the firmware chooses its own through the stop).
   static constexpr int kExitBadInput = 2;
-  static constexpr int kExitLimit = 3;  // timeout, instruction limit, no progress
+  static constexpr int kExitLimit = 3;          // timeout, instruction limit, no progress
+  static constexpr int kExitModelMismatch = 4;  // two models of a block disagreed (lockstep)
 
   // The firmware (or what it ran into) ends the run with its own exit code.
   void finish(int exit_code, const std::string& reason);

@@ -84,4 +84,14 @@ GemmOutcome LockstepGemmCore::run(const Gemm& g) {
   return tlm;
 }
 
+MxuCores::MxuCores(const std::string& name, unsigned rows, unsigned cols, mxu::Impl impl,
+                   sc_core::sc_time clock_period)
+    : rtl_(std::make_unique<MxuRtl>(
+          name.c_str(), rows, cols,
+          impl == mxu::Impl::kRtl ? clock_period : 2 * sc_core::sc_get_time_resolution())),
+      rtl_core_(*rtl_),
+      tlm_core_(rows, cols, MxuRtl::acc_depth()),
+      lockstep_(tlm_core_, rtl_core_),
+      core_(impl == mxu::Impl::kRtl ? static_cast<GemmCore&>(rtl_core_) : lockstep_) {}
+
 }  // namespace tessera

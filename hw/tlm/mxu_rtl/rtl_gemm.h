@@ -1,10 +1,6 @@
-// The seam between the matrix engine's TLM model (hw/tlm/mxu) and its RTL: a GEMM core.
-//
-// The MXU model decodes a command descriptor, reads the operands from the scratchpad and
-// writes the results back; in between, a GemmCore computes C = A x B and says how many cycles
-// it took. The TLM model's own core computes in C++ with its timing formula; RtlGemmCore runs
-// the same GEMM on the Verilated array (MxuRtl) fold by fold; LockstepGemmCore runs both and
-// stops at the first difference. So mxu.impl (tlm, rtl, lockstep) only picks the core.
+// The RTL's side of the GEMM-core seam (mxu/gemm_core.h): RtlGemmCore runs a GEMM on the
+// Verilated array (MxuRtl) fold by fold; LockstepGemmCore runs the TLM model's core and the
+// RTL's and stops at the first difference. So mxu.impl (tlm, rtl, lockstep) only picks the core.
 //
 // Folding on the RTL (rows x cols array, D accumulator rows): the M rows are split into
 // chunks of at most D; for each chunk and each cols-wide slice of N, the K reduction is
@@ -13,33 +9,15 @@
 #pragma once
 
 #include <cstdint>
-#include <stdexcept>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "mxu/gemm_core.h"
+#include "mxu/impl.h"
 #include "mxu_rtl.h"
 
 namespace tessera {
-
-struct Gemm {
-  uint32_t m = 0, n = 0, k = 0;
-  bool a_signed = true, b_signed = true;  // int8, else uint8
-  std::vector<uint8_t> a;                 // m x k, row-major
-  std::vector<uint8_t> b;                 // k x n, row-major
-  std::string name;                       // the command, for messages ("command 3 (...)")
-};
-
-struct GemmOutcome {
-  std::vector<int32_t> c;  // m x n, row-major
-  uint64_t cycles = 0;
-};
-
-class GemmCore {
- public:
-  virtual ~GemmCore() = default;
-  // Called from the MXU's SystemC thread; may take simulated time (the RTL does).
-  virtual GemmOutcome run(const Gemm& gemm) = 0;
-};
 
 class RtlGemmCore : public GemmCore {
  public:
@@ -53,9 +31,9 @@ class RtlGemmCore : public GemmCore {
 };
 
 // Thrown by LockstepGemmCore at the first difference.
-class LockstepMismatch : public std::runtime_error {
+class LockstepMismatch : public GemmCoreError {
  public:
-  using std::runtime_error::runtime_error;
+  using GemmCoreError::GemmCoreError;
 };
 
 class LockstepGemmCore : public GemmCore {
@@ -69,6 +47,28 @@ class LockstepGemmCore : public GemmCore {
  private:
   GemmCore &tlm_, &rtl_;
   uint64_t compared_ = 0;
+};
+
+// What an MXU with mxu.impl rtl or lockstep computes on: the RTL array of rows x cols, and
+// for lockstep the TLM model's core (on the RTL's accumulator depth) compared with it.
+// In lockstep the TLM model times the chip and the RTL only checks it, so the RTL runs on the
+// shortest clock SystemC has (2 resolution ticks): its waits hardly move the engine's thread.
+// With rtl the RTL runs on `clock_period`, the chip's, and times the descriptors.
+class MxuCores {
+ public:
+  // Throws std::invalid_argument when no RTL of a rows x cols array was built.
+  MxuCores(const std::string& name, unsigned rows, unsigned cols, mxu::Impl impl,
+           sc_core::sc_time clock_period);
+  GemmCore& core() { return core_; }
+  MxuRtl& rtl() { return *rtl_; }
+  const LockstepGemmCore& lockstep() const { return lockstep_; }
+
+ private:
+  std::unique_ptr<MxuRtl> rtl_;
+  RtlGemmCore rtl_core_;
+  TlmGemmCore tlm_core_;
+  LockstepGemmCore lockstep_;
+  GemmCore& core_;  // the one mxu.impl picks
 };
 
 }  // namespace tessera

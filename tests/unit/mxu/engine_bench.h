@@ -8,6 +8,7 @@
 #include <cstring>
 #include <systemc>
 #include <tlm>
+#include <utility>
 #include <vector>
 
 #include "../tlm/tlm_test_util.h"
@@ -22,15 +23,18 @@ class EngineBench {
  public:
   static constexpr uint32_t kBase = TESSERA_TILE_ADDR(0);
 
-  // `make_config(platform, window)` is mxu_config or vpu_config.
-  template <typename MakeConfig>
-  EngineBench(const PlatformConfig& platform, MakeConfig make_config)
+  // `make_config(platform, window)` is mxu_config or vpu_config; `engine_args` follow the
+  // interrupt line in the engine's constructor (an MXU's GEMM core).
+  template <typename MakeConfig, typename... EngineArgs>
+  EngineBench(const PlatformConfig& platform, MakeConfig make_config, EngineArgs&&... engine_args)
       : sram("sram", scratchpad_config(platform)),
-        engine("engine", make_config(platform, {kBase, platform.tile.sram_bytes}),
-               [this](bool level) {
-                 irq_level = level;
-                 ++irq_edges;
-               }),
+        engine(
+            "engine", make_config(platform, {kBase, platform.tile.sram_bytes}),
+            [this](bool level) {
+              irq_level = level;
+              ++irq_edges;
+            },
+            std::forward<EngineArgs>(engine_args)...),
         regs("regs"),
         loader("loader") {
     tlm::tlm_global_quantum::instance().set(

@@ -1,6 +1,6 @@
-// GEMMs on the Verilated array through RtlGemmCore, and the lockstep comparator, against a
-// stand-in for the TLM model's core: a host GEMM with the RTL's cycle formula (rtl_gemm.h).
-// The real TLM core replaces the stand-in once hw/tlm/mxu provides it.
+// GEMMs on the Verilated array through RtlGemmCore against a host GEMM with the RTL's cycle
+// formula (rtl_gemm.h), and the lockstep comparator running the TLM model's core
+// (TlmGemmCore) against the RTL's.
 #define SC_INCLUDE_DYNAMIC_PROCESSES  // sc_spawn runs each test's driving code
 #include "mxu_rtl/rtl_gemm.h"
 
@@ -70,7 +70,8 @@ struct GemmBench {
       : rtl("mxu", rows, cols, sc_time(1, SC_NS)),
         rtl_core(rtl),
         host(rows, cols),
-        lockstep(host, rtl_core) {}
+        tlm(rows, cols, MxuRtl::acc_depth()),
+        lockstep(tlm, rtl_core) {}
   // Runs body in a SystemC thread to its end.
   template <class Body>
   void run(Body body) {
@@ -80,6 +81,7 @@ struct GemmBench {
   MxuRtl rtl;
   RtlGemmCore rtl_core;
   HostGemmCore host;
+  TlmGemmCore tlm;
   LockstepGemmCore lockstep;
 };
 
@@ -133,10 +135,11 @@ TEST(RtlGemm, LockstepReportsTheFirstMismatch) {
   Gemm g = random_gemm(rng, 10);
   g.name = "command 7";
   b.host.corrupt_ = 1;
+  LockstepGemmCore lockstep(b.host, b.rtl_core);
   std::string message;
   b.run([&] {
     try {
-      b.lockstep.run(g);
+      lockstep.run(g);
     } catch (const LockstepMismatch& e) {
       message = e.what();
     }
