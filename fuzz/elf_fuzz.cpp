@@ -2,7 +2,8 @@
 //
 // Input: the file's bytes, given to ElfImage::parse.
 // Checks, besides the sanitizers: ElfError is the only exception that escapes, and an accepted
-// image has at least one segment, each inside the 32-bit address space.
+// image has at least one segment, each no larger than its size and inside the 32-bit address
+// space.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -25,9 +26,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const tessera::ElfImage image =
         tessera::ElfImage::parse("fuzz.elf", std::vector<uint8_t>(data, data + size));
     if (image.segments().empty()) fail("an accepted image has no segment");
-    for (const tessera::ElfSegment& seg : image.segments())
-      if (seg.address + uint64_t{seg.bytes.size()} > 0x100000000ull)
+    for (const tessera::ElfSegment& seg : image.segments()) {
+      if (seg.bytes.size() > seg.size) fail("an accepted segment holds more bytes than its size");
+      if (seg.address + uint64_t{seg.size} > 0x100000000ull)
         fail("an accepted segment runs past the 32-bit address space");
+    }
     // The symbols the platform looks up.
     image.symbol("tohost");
     image.symbol("begin_signature");

@@ -28,7 +28,7 @@
 namespace tessera::fuzz {
 namespace {
 
-constexpr uint64_t kMaxCycles = 20000;
+constexpr uint64_t kMaxCycles = 10000;
 constexpr uint64_t kTurnCycles = 500;
 constexpr unsigned kMaxRounds = 1000;  // a backstop: every round should use up cycles
 
@@ -146,7 +146,7 @@ void run(FuzzInput in) {
       if (!sleeping || !sc_core::sc_pending_activity_at_future_time()) break;
       step = sc_core::sc_time_to_pending_activity();
     }
-    sc_core::sc_start(step);
+    FuzzChip::run_kernel(step);
     for (auto& h : hart)
       if (h->asleep()) h->core().add_idle_cycles(static_cast<uint64_t>(step / FuzzChip::kClock));
   }

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <limits>
 #include <map>
@@ -62,8 +63,11 @@ bool parse_scalar(const YAML::Node& node, T& out) {
         return used == text.size() && static_cast<unsigned long long>(out) == v;
       }
       const double d = std::stod(text, &used);
+      // In range before converting: converting a double the type cannot hold is undefined.
+      if (used != text.size() || !(d >= 0 && d < std::ldexp(1.0, std::numeric_limits<T>::digits)))
+        return false;
       out = static_cast<T>(d);
-      return used == text.size() && d >= 0 && static_cast<double>(out) == d;
+      return static_cast<double>(out) == d;
     }
   } catch (const YAML::Exception&) {
     return false;

@@ -7,6 +7,8 @@
 #include <iterator>
 #include <sstream>
 
+#include "tessera/hw/memory_map.h"
+
 namespace tessera {
 namespace {
 
@@ -79,6 +81,7 @@ ElfImage ElfImage::parse(const std::string& name, std::vector<uint8_t> bytes) {
   ElfImage image;
   image.path_ = name;
   image.entry_ = eh.e_entry;
+  uint64_t loaded_bytes = 0;
   for (unsigned i = 0; i < eh.e_phnum; ++i) {
     const auto ph =
         r.at<Elf32_Phdr>(eh.e_phoff + uint64_t{i} * sizeof(Elf32_Phdr), "program header");
@@ -86,10 +89,15 @@ ElfImage ElfImage::parse(const std::string& name, std::vector<uint8_t> bytes) {
     if (ph.p_filesz > ph.p_memsz) r.fail("segment " + std::to_string(i) + " has filesz > memsz");
     if (uint64_t{ph.p_paddr} + ph.p_memsz > 0x100000000ull)
       r.fail("segment " + std::to_string(i) + " runs past the 32-bit address space");
-    ElfSegment seg{ph.p_paddr, std::vector<uint8_t>(ph.p_memsz, 0)};
+    // A few header bytes can ask for gigabytes of zeros per segment, which the loader then has
+    // to write: no image may need more than the chip's largest memory.
+    loaded_bytes += ph.p_memsz;
+    if (loaded_bytes > TESSERA_DRAM_MAX_SIZE)
+      r.fail("segment " + std::to_string(i) + ": the loadable segments need " +
+             std::to_string(loaded_bytes) + " bytes, more than the chip's largest memory holds");
     const uint8_t* src = r.span(ph.p_offset, ph.p_filesz, "segment contents");
-    std::copy(src, src + ph.p_filesz, seg.bytes.begin());
-    image.segments_.push_back(std::move(seg));
+    image.segments_.push_back(
+        {ph.p_paddr, std::vector<uint8_t>(src, src + ph.p_filesz), ph.p_memsz});
   }
   if (image.segments_.empty()) r.fail("no loadable segment");
 

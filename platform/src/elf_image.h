@@ -18,7 +18,8 @@ class ElfError : public std::runtime_error {
 
 struct ElfSegment {
   uint32_t address;            // physical load address
-  std::vector<uint8_t> bytes;  // file contents, zero-filled up to the memory size
+  std::vector<uint8_t> bytes;  // the file's contents
+  uint32_t size;               // bytes in memory: `bytes`, then zeros (.bss) up to `size`
 };
 
 class ElfImage {

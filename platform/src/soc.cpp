@@ -2,6 +2,7 @@
 
 #include "block_configs.h"
 
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -264,10 +265,17 @@ void Soc::write_boot_trampoline(uint32_t entry) {
 
 void Soc::load(const ElfImage& image) {
   for (const ElfSegment& seg : image.segments()) {
-    if (!write_memory(seg.address, seg.bytes.data(), static_cast<uint32_t>(seg.bytes.size()))) {
+    // The contents, then the zero-filled tail (.bss) a piece at a time.
+    bool ok = seg.bytes.empty() ||
+              write_memory(seg.address, seg.bytes.data(), static_cast<uint32_t>(seg.bytes.size()));
+    std::vector<uint8_t> zeros(std::min<uint64_t>(seg.size - seg.bytes.size(), 64 * 1024));
+    for (uint64_t at = seg.bytes.size(); ok && at < seg.size; at += zeros.size())
+      ok = debug_access(true, static_cast<uint32_t>(seg.address + at), zeros.data(),
+                        static_cast<uint32_t>(std::min<uint64_t>(seg.size - at, zeros.size())));
+    if (!ok) {
       std::ostringstream msg;
-      msg << image.path() << ": segment at 0x" << std::hex << seg.address << " (0x"
-          << seg.bytes.size() << " bytes) lies outside the chip's memory";
+      msg << image.path() << ": segment at 0x" << std::hex << seg.address << " (0x" << seg.size
+          << " bytes) lies outside the chip's memory";
       throw ElfError(msg.str());
     }
   }

@@ -48,7 +48,8 @@ void Clint::update_timer(unsigned hart, const sc_core::sc_time& now) {
   const bool pending = mtime >= timer.mtimecmp;
   timer.expiry.cancel();
   const uint64_t at_tick = timer.mtimecmp - static_cast<uint64_t>(mtime_offset_);
-  const double last_tick = sc_core::sc_max_time() / tick_;
+  // sc_time * double converts through int64: a wake-up past 2^62 ps (53 days) is out of reach.
+  const double last_tick = sc_core::sc_time::from_value(1ull << 62) / tick_;
   if (!pending && static_cast<double>(at_tick) < last_tick) {
     // Wake at the tick mtimecmp names, measured from the kernel's time (not the caller's).
     const sc_core::sc_time at = tick_ * static_cast<double>(at_tick);

@@ -31,9 +31,9 @@ class InProcessTransport final : public Transport {
     try {
       const ElfImage image = ElfImage::load(path);
       for (const ElfSegment& segment : image.segments()) {
-        if (segment.address < begin || segment.bytes.size() > end - segment.address)
+        if (segment.address < begin || segment.size > end - segment.address)
           return {ErrorCode::kInvalidFirmware,
-                  path + ": segment " + range(segment.address, segment.bytes.size()) +
+                  path + ": segment " + range(segment.address, segment.size) +
                       " lies outside the device memory reserved for firmware " +
                       range(begin, end - begin)};
       }

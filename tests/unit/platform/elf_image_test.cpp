@@ -99,5 +99,16 @@ TEST(ElfImage, RejectsSegmentBeyondFile) {
   expect_rejected(bytes, "truncated: segment contents");
 }
 
+// Found by the elf fuzz target: zero-filled segments of 2 GiB each in a 200-byte file ran the
+// loader out of memory before anything else looked at them.
+TEST(ElfImage, RejectsSegmentsLargerThanAnyMemoryBeforeAllocatingThem) {
+  std::vector<char> bytes = slurp(kHello);
+  testing::edit_load_segments(bytes, [](Elf32_Phdr& ph) {
+    ph.p_paddr = 0;
+    ph.p_memsz = 0x80000001u;
+  });
+  expect_rejected(bytes, "more than the chip's largest memory holds");
+}
+
 }  // namespace
 }  // namespace tessera

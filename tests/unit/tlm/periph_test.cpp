@@ -103,6 +103,16 @@ TEST(Clint, MtimeSetBelowTheTicksElapsedLeavesNoTimerSpinning) {
   EXPECT_TRUE(b.timer.empty());
 }
 
+TEST(Clint, MtimecmpBeyondWhatSimulatedTimeHoldsIsNeverDue) {
+  // 1e15 ticks of 10 ns is past 2^63 ps: scheduling the wake-up overflowed sc_time's int64
+  // arithmetic (found by the mmio fuzz target under UBSan). Such a timer simply never fires.
+  ClintBench b;
+  testing::elaborate();
+  b.initiator.write(CLINT_MTIMECMP(0), 1000000000000000ull, 8);
+  EXPECT_FALSE(sc_core::sc_pending_activity());
+  EXPECT_TRUE(b.timer.empty());
+}
+
 struct UartBench {
   UartBench() : uart("uart", out, sc_time(2, SC_NS)), initiator("initiator") {
     initiator.socket.bind(uart.socket);
