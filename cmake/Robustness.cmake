@@ -40,9 +40,19 @@ endif()
 
 # Called once every target exists.
 function(tessera_robustness_adjust_targets)
+  if(NOT TESSERA_SANITIZE)
+    return()
+  endif()
   # Verilator's generated code (and its runtime) takes about 8x longer to build under UBSan than
   # under ASan alone, for checks of code we do not write: it keeps ASan only.
-  if(TESSERA_SANITIZE AND TARGET tessera_rtl)
+  if(TARGET tessera_rtl)
     target_compile_options(tessera_rtl PRIVATE -fno-sanitize=undefined)
   endif()
+  # Every SystemC program gets an sc_start that keeps ASan's idea of the kernel thread's stack
+  # right (systemc_asan.cpp). Whole: its definitions must win over libsystemc's, which the
+  # linker would otherwise settle for.
+  add_library(tessera_systemc_asan STATIC ${CMAKE_SOURCE_DIR}/cmake/systemc_asan.cpp)
+  target_include_directories(tessera_systemc_asan PRIVATE ${SystemC_INCLUDE_DIR})
+  set_property(TARGET SystemC::systemc APPEND PROPERTY INTERFACE_LINK_LIBRARIES
+               "$<LINK_LIBRARY:WHOLE_ARCHIVE,tessera_systemc_asan>")
 endfunction()

@@ -1,11 +1,8 @@
 #include "fuzz_chip.h"
 
-#include <pthread.h>
-
 #include <atomic>
 #include <chrono>
 #include <thread>
-#include <utility>
 #include <vector>
 
 #include "tessera/hw/clint_regs.h"
@@ -14,18 +11,6 @@
 #include "tessera/hw/plic_regs.h"
 #include "tessera/hw/sysctrl_regs.h"
 #include "tessera/hw/uart_regs.h"
-
-// Whether this is an AddressSanitizer build (GCC and clang say so differently).
-#if defined(__SANITIZE_ADDRESS__)
-#define TESSERA_FUZZ_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define TESSERA_FUZZ_ASAN 1
-#endif
-#endif
-#ifdef TESSERA_FUZZ_ASAN
-#include <sanitizer/common_interface_defs.h>
-#endif
 
 namespace tessera::fuzz {
 
@@ -66,27 +51,6 @@ class FuzzChip::ExitLatch : public sc_core::sc_module {
   }
 };
 
-void FuzzChip::run_kernel(const sc_time& duration) {
-  sc_core::sc_start(duration);
-#ifdef TESSERA_FUZZ_ASAN
-  // SystemC tells ASan of each switch between its coroutine stacks, but gives no bounds for the
-  // main stack it switches back to. ASan then takes the main stack to be empty: LeakSanitizer
-  // stops scanning it and reports everything only it refers to (all of libFuzzer's state) as
-  // leaked, and every exception draws a warning. Declare the main stack again.
-  static const auto main_stack = [] {  // read once: it parses /proc/self/maps
-    pthread_attr_t attributes;
-    std::pair<void*, size_t> stack{nullptr, 0};
-    pthread_getattr_np(pthread_self(), &attributes);
-    pthread_attr_getstack(&attributes, &stack.first, &stack.second);
-    pthread_attr_destroy(&attributes);
-    return stack;
-  }();
-  void* fake_stack = nullptr;
-  __sanitizer_start_switch_fiber(&fake_stack, main_stack.first, main_stack.second);
-  __sanitizer_finish_switch_fiber(fake_stack, nullptr, nullptr);
-#endif
-}
-
 FuzzChip& FuzzChip::instance() {
   // Never destroyed: SystemC's kernel outlives main() and would tear down the modules itself.
   static FuzzChip* chip = [] {
@@ -101,7 +65,7 @@ FuzzChip& FuzzChip::instance() {
       c->host_->register_host_memory(kHostAddress, c->host_memory_.data(), kHostBytes);
       registered = true;
     });
-    while (!registered) run_kernel(sc_core::SC_ZERO_TIME);
+    while (!registered) sc_core::sc_start(sc_core::SC_ZERO_TIME);
     host.join();
     return c;
   }();
@@ -204,7 +168,7 @@ bool FuzzChip::clear(uint32_t base, uint32_t size) {
 
 void FuzzChip::reset() {
   while (debug(false, TESSERA_HOSTIF_BASE + HOSTIF_DMA_STATUS, 0, 4) & HOSTIF_DMA_BUSY)
-    run_kernel(kClock * 1000.0);
+    sc_core::sc_start(kClock * 1000.0);
   for (unsigned r : {HOSTIF_IRQ_STATUS, HOSTIF_DMA_STATUS})  // write 1 to clear
     debug(true, TESSERA_HOSTIF_BASE + r, ~0u, 4);
   for (unsigned r : {HOSTIF_DMA_HOST_LO, HOSTIF_DMA_HOST_HI, HOSTIF_DMA_DEVICE, HOSTIF_DMA_LENGTH})

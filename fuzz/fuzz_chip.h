@@ -64,8 +64,6 @@ class FuzzChip : public sc_core::sc_module {
   std::function<void(uint64_t start, uint64_t end)> on_invalidate;
 
   void reset();
-  // sc_start(duration), for every kernel run of a target: see fuzz_chip.cpp for why.
-  static void run_kernel(const sc_core::sc_time& duration);
   // Whether the test-exit register was written since the last reset().
   bool exited() const;
   // Writes memory through debug transport; false if no target covers all of it.

@@ -146,7 +146,7 @@ void run(FuzzInput in) {
       if (!sleeping || !sc_core::sc_pending_activity_at_future_time()) break;
       step = sc_core::sc_time_to_pending_activity();
     }
-    FuzzChip::run_kernel(step);
+    sc_core::sc_start(step);
     for (auto& h : hart)
       if (h->asleep()) h->core().add_idle_cycles(static_cast<uint64_t>(step / FuzzChip::kClock));
   }

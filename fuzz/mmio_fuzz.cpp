@@ -73,7 +73,7 @@ void access(FuzzChip& chip, FuzzInput& in) {
     address = r.base + offset % (uint64_t{r.size} + 64);
   }
   const sc_core::sc_time delay(delay_ns, sc_core::SC_NS);
-  if (op & 0x40) FuzzChip::run_kernel(delay);
+  if (op & 0x40) sc_core::sc_start(delay);
 
   std::vector<unsigned char> data(length);
   for (unsigned i = 0; i < length; ++i) data[i] = static_cast<unsigned char>(value >> (i % 8 * 8));

@@ -40,10 +40,13 @@ bool Memory::in_range(const tlm::tlm_generic_payload& p) const {
 
 void Memory::copy(tlm::tlm_generic_payload& p) {
   uint8_t* at = data_ + p.get_address();
-  if (p.is_write())
-    std::memcpy(at, p.get_data_ptr(), p.get_data_length());
-  else
-    std::memcpy(p.get_data_ptr(), at, p.get_data_length());
+  // A zero-length access may come without a data pointer, and memcpy must not get a null one.
+  if (p.get_data_length() != 0) {
+    if (p.is_write())
+      std::memcpy(at, p.get_data_ptr(), p.get_data_length());
+    else
+      std::memcpy(p.get_data_ptr(), at, p.get_data_length());
+  }
   p.set_response_status(tlm::TLM_OK_RESPONSE);
 }
 

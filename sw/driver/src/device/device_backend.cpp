@@ -291,9 +291,11 @@ class DeviceModel final : public LoadedModel {
         q.b_zero_points.empty() ? 0 : buffer->addr(sizeof(Args) + params_bytes);
     std::vector<uint8_t> data(bytes);
     std::memcpy(data.data(), &args, sizeof(Args));
-    std::memcpy(data.data() + sizeof(Args), q.params.data(), params_bytes);
-    std::memcpy(data.data() + sizeof(Args) + params_bytes, q.b_zero_points.data(),
-                q.b_zero_points.size());
+    // memcpy from an empty vector's data() (null) is undefined even for 0 bytes.
+    if (params_bytes) std::memcpy(data.data() + sizeof(Args), q.params.data(), params_bytes);
+    if (!q.b_zero_points.empty())
+      std::memcpy(data.data() + sizeof(Args) + params_bytes, q.b_zero_points.data(),
+                  q.b_zero_points.size());
     buffer->upload(data.data(), bytes);
     return buffer;
   }
