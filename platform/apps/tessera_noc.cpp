@@ -175,7 +175,8 @@ int sc_main(int argc, char* argv[]) {
     if (saturation)
       std::cout << "\nsaturation throughput: " << std::setprecision(4) << *saturation
                 << " packets/node/cycle (" << std::setprecision(2)
-                << *saturation * traffic.packet_bytes * platform.clock_hz / 1e9 << " GB/s per node)\n";
+                << *saturation * traffic.packet_bytes * platform.clock_hz / 1e9
+                << " GB/s per node)\n";
     else
       std::cout << "\nsaturation throughput: not reached at the rates swept\n";
     std::cout << "simulated " << packets << " packets in " << std::setprecision(3) << wall_s

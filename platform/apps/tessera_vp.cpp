@@ -75,9 +75,11 @@ int sc_main(int argc, char* argv[]) {
       "stats", "print run statistics (key: value) on stderr at the end")(
       "report", po::value(&report_path),
       "write every block's statistics (NoC links and routes, DRAM channels, engines) to FILE")(
-      "vcd", po::value(&vcd_path), "dump the RTL matrix engines' waveforms (mxu.impl rtl|lockstep)")(
+      "vcd", po::value(&vcd_path),
+      "dump the RTL matrix engines' waveforms (mxu.impl rtl|lockstep)")(
       "vcd-start", po::value<double>()->default_value(0), "VCD window start, simulated ns")(
-      "vcd-end", po::value<double>()->default_value(0), "VCD window end, simulated ns (0: the end)");
+      "vcd-end", po::value<double>()->default_value(0),
+      "VCD window end, simulated ns (0: the end)");
   tessera::add_debug_options(options);
   tessera::DebugOptions debug;
   po::variables_map vm;

@@ -34,8 +34,12 @@ HostInterface::HostInterface(sc_core::sc_module_name name, const HostInterfaceCo
   SC_THREAD(dma_thread);
 }
 
-void HostInterface::attach_host() { requests_.async_attach_suspending(); }
-void HostInterface::detach_host() { requests_.async_detach_suspending(); }
+void HostInterface::attach_host() {
+  requests_.async_attach_suspending();
+}
+void HostInterface::detach_host() {
+  requests_.async_detach_suspending();
+}
 
 void HostInterface::call(const std::function<void()>& request) {
   std::promise<void> done;
@@ -100,14 +104,29 @@ bool HostInterface::read(uint64_t offset, unsigned len, uint64_t& value, const s
     return true;
   }
   switch (offset) {
-    case HOSTIF_DOORBELL: value = doorbells_; return true;
-    case HOSTIF_IRQ_STATUS: value = irq_status_; return true;
-    case HOSTIF_DMA_HOST_LO: value = static_cast<uint32_t>(dma_host_); return true;
-    case HOSTIF_DMA_HOST_HI: value = static_cast<uint32_t>(dma_host_ >> 32); return true;
-    case HOSTIF_DMA_DEVICE: value = dma_device_; return true;
-    case HOSTIF_DMA_LENGTH: value = dma_length_; return true;
-    case HOSTIF_DMA_STATUS: value = dma_status_; return true;
-    default: return false;
+    case HOSTIF_DOORBELL:
+      value = doorbells_;
+      return true;
+    case HOSTIF_IRQ_STATUS:
+      value = irq_status_;
+      return true;
+    case HOSTIF_DMA_HOST_LO:
+      value = static_cast<uint32_t>(dma_host_);
+      return true;
+    case HOSTIF_DMA_HOST_HI:
+      value = static_cast<uint32_t>(dma_host_ >> 32);
+      return true;
+    case HOSTIF_DMA_DEVICE:
+      value = dma_device_;
+      return true;
+    case HOSTIF_DMA_LENGTH:
+      value = dma_length_;
+      return true;
+    case HOSTIF_DMA_STATUS:
+      value = dma_status_;
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -129,10 +148,18 @@ bool HostInterface::write(uint64_t offset, unsigned len, uint64_t value, const s
       msi_ready_.notify_all();
       return true;
     }
-    case HOSTIF_DMA_HOST_LO: dma_host_ = (dma_host_ & ~0xffffffffull) | v; return true;
-    case HOSTIF_DMA_HOST_HI: dma_host_ = (dma_host_ & 0xffffffffull) | (uint64_t{v} << 32); return true;
-    case HOSTIF_DMA_DEVICE: dma_device_ = v; return true;
-    case HOSTIF_DMA_LENGTH: dma_length_ = v; return true;
+    case HOSTIF_DMA_HOST_LO:
+      dma_host_ = (dma_host_ & ~0xffffffffull) | v;
+      return true;
+    case HOSTIF_DMA_HOST_HI:
+      dma_host_ = (dma_host_ & 0xffffffffull) | (uint64_t{v} << 32);
+      return true;
+    case HOSTIF_DMA_DEVICE:
+      dma_device_ = v;
+      return true;
+    case HOSTIF_DMA_LENGTH:
+      dma_length_ = v;
+      return true;
     case HOSTIF_DMA_STATUS:
       dma_status_ &= ~(v & (HOSTIF_DMA_DONE | HOSTIF_DMA_ERROR));
       return true;

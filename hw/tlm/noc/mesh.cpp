@@ -180,7 +180,7 @@ void Mesh::invalidate_direct_mem_ptr(int output, sc_dt::uint64 start, sc_dt::uin
   const sc_dt::uint64 last = o.window_size - 1;
   for (auto& input : inputs_)
     (*input)->invalidate_direct_mem_ptr(o.window_base + std::min(start, last),
-                                                   o.window_base + std::min(end, last));
+                                        o.window_base + std::min(end, last));
   invalidating_ = false;
 }
 

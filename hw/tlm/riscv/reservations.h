@@ -3,7 +3,8 @@
 // other hart to the word breaks it. Because the cores run one at a time (SystemC is
 // cooperative) and a store to memory (DMI) never yields, this holds however temporal
 // decoupling interleaves the harts. (A store to a device may yield with sim.sync_on_mmio: LR/SC
-// and AMOs on device registers are not atomic, as on most real chips.) Stores pay one test of `any()` when no hart holds a reservation.
+// and AMOs on device registers are not atomic, as on most real chips.) Stores pay one test of
+// `any()` when no hart holds a reservation.
 #pragma once
 
 #include <cstdint>

@@ -25,7 +25,9 @@ using testing::timed_access;
 
 constexpr uint64_t kWindow = 0x1000;  // node n's memory is at n * kWindow
 
-sc_time cycles(uint64_t n) { return testing::cycles(static_cast<double>(n)); }
+sc_time cycles(uint64_t n) {
+  return testing::cycles(static_cast<double>(n));
+}
 
 NocConfig mesh_config(unsigned x, unsigned y) {
   NocConfig c = noc_config(PlatformConfig{});

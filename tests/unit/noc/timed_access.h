@@ -25,6 +25,8 @@ inline TimedResult timed_access(TestInitiator& initiator, bool write, uint64_t a
 }
 
 // The tests' clock is 1 GHz.
-inline sc_core::sc_time cycles(double n) { return sc_core::sc_time(n, sc_core::SC_NS); }
+inline sc_core::sc_time cycles(double n) {
+  return sc_core::sc_time(n, sc_core::SC_NS);
+}
 
 }  // namespace tessera::testing

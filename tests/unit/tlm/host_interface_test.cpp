@@ -14,8 +14,8 @@
 namespace tessera {
 namespace {
 
-using sc_core::sc_time;
 using sc_core::SC_NS;
+using sc_core::sc_time;
 
 // A stand-in for the firmware: on each doorbell it reads the mailbox, copies `length` bytes
 // from host memory to device memory and back, answers, and raises an MSI.
@@ -28,7 +28,9 @@ struct FirmwareStandIn : sc_core::sc_module {
     SC_HAS_PROCESS(FirmwareStandIn);
     SC_THREAD(serve);
   }
-  uint32_t reg(uint32_t offset) { return static_cast<uint32_t>(cpu.read(TESSERA_HOSTIF_BASE + offset, 4)); }
+  uint32_t reg(uint32_t offset) {
+    return static_cast<uint32_t>(cpu.read(TESSERA_HOSTIF_BASE + offset, 4));
+  }
   void set(uint32_t offset, uint32_t v) { cpu.write(TESSERA_HOSTIF_BASE + offset, v, 4); }
   void dma(uint64_t host, uint32_t device, uint32_t length, bool to_host) {
     set(HOSTIF_DMA_HOST_LO, static_cast<uint32_t>(host));
@@ -58,8 +60,9 @@ TEST(HostInterface, HostThreadDrivesFirmwareThroughDoorbellMailboxDmaAndMsi) {
   Bus bus("bus", cycle);
   Memory dram("dram", 1 << 20, false, cycle * 50.0);
   FirmwareStandIn firmware("firmware");
-  HostInterface host("host", {cycle, cycle * 2.0, 16, 100},
-                     [&](bool level) { if (level) firmware.doorbell.notify(sc_core::SC_ZERO_TIME); });
+  HostInterface host("host", {cycle, cycle * 2.0, 16, 100}, [&](bool level) {
+    if (level) firmware.doorbell.notify(sc_core::SC_ZERO_TIME);
+  });
   firmware.cpu.socket.bind(bus.targets_in);
   host.dma_socket.bind(bus.targets_in);
   bus.map(host.socket, TESSERA_HOSTIF_BASE, TESSERA_HOSTIF_SIZE, "host");

@@ -116,7 +116,7 @@ RequantCase random_requant(std::mt19937& rng, uint32_t rows, uint32_t channels) 
                         static_cast<uint32_t>(20 + rng() % 24)});
   q.zero_point =
       q.is_unsigned ? static_cast<int32_t>(rng() % 256) : static_cast<int32_t>(rng() % 256) - 128;
-  q.clamp_min = q.zero_point;  // ReLU
+  q.clamp_min = q.zero_point;                                      // ReLU
   q.clamp_max = std::max(q.clamp_min, q.is_unsigned ? 200 : 100);  // a valid clamp range
   return q;
 }

@@ -10,6 +10,8 @@ namespace tessera::riscv::exec {
 #undef INSN
 uint32_t exec_illegal(Core& core, const DecodedInsn& d);
 
-inline uint32_t next_pc(const DecodedInsn& d) { return d.pc + d.length; }
+inline uint32_t next_pc(const DecodedInsn& d) {
+  return d.pc + d.length;
+}
 
 }  // namespace tessera::riscv::exec

@@ -6,7 +6,9 @@
 namespace tessera::riscv::exec {
 namespace {
 
-inline int64_t s64(uint32_t v) { return static_cast<int32_t>(v); }
+inline int64_t s64(uint32_t v) {
+  return static_cast<int32_t>(v);
+}
 inline uint32_t product_result(Core& c, const DecodedInsn& d, uint32_t value) {
   c.stall(c.timing().mul_extra_cycles);
   c.x_[d.rd] = value;

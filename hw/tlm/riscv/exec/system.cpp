@@ -40,19 +40,27 @@ uint32_t csr_swap(Core& c, const DecodedInsn& d, uint32_t operand) {
     return next_pc(d);
   });
 }
-uint32_t set_bits(uint32_t old, uint32_t v) { return old | v; }
-uint32_t clear_bits(uint32_t old, uint32_t v) { return old & ~v; }
+uint32_t set_bits(uint32_t old, uint32_t v) {
+  return old | v;
+}
+uint32_t clear_bits(uint32_t old, uint32_t v) {
+  return old & ~v;
+}
 
 }  // namespace
 
-uint32_t exec_csrrw(Core& c, const DecodedInsn& d) { return csr_swap(c, d, c.x_[d.rs1]); }
+uint32_t exec_csrrw(Core& c, const DecodedInsn& d) {
+  return csr_swap(c, d, c.x_[d.rs1]);
+}
 uint32_t exec_csrrs(Core& c, const DecodedInsn& d) {
   return csr_op(c, d, c.x_[d.rs1], d.rs1 != 0, set_bits);
 }
 uint32_t exec_csrrc(Core& c, const DecodedInsn& d) {
   return csr_op(c, d, c.x_[d.rs1], d.rs1 != 0, clear_bits);
 }
-uint32_t exec_csrrwi(Core& c, const DecodedInsn& d) { return csr_swap(c, d, d.rs1); }
+uint32_t exec_csrrwi(Core& c, const DecodedInsn& d) {
+  return csr_swap(c, d, d.rs1);
+}
 uint32_t exec_csrrsi(Core& c, const DecodedInsn& d) {
   return csr_op(c, d, d.rs1, d.rs1 != 0, set_bits);
 }
@@ -65,7 +73,9 @@ uint32_t exec_fence_i(Core& c, const DecodedInsn& d) {
   c.flush_decode_cache();
   return next;
 }
-uint32_t exec_mret(Core& c, const DecodedInsn&) { return c.mret(); }
+uint32_t exec_mret(Core& c, const DecodedInsn&) {
+  return c.mret();
+}
 uint32_t exec_wfi(Core& c, const DecodedInsn& d) {
   c.wait_for_interrupt();
   return next_pc(d);

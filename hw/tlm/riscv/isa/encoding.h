@@ -14,10 +14,18 @@ constexpr int32_t sext(uint32_t v, unsigned width) {
   return static_cast<int32_t>(v << (32 - width)) >> (32 - width);
 }
 
-constexpr unsigned rd(uint32_t i) { return bits(i, 11, 7); }
-constexpr unsigned rs1(uint32_t i) { return bits(i, 19, 15); }
-constexpr unsigned rs2(uint32_t i) { return bits(i, 24, 20); }
-constexpr int32_t imm_i(uint32_t i) { return static_cast<int32_t>(i) >> 20; }
+constexpr unsigned rd(uint32_t i) {
+  return bits(i, 11, 7);
+}
+constexpr unsigned rs1(uint32_t i) {
+  return bits(i, 19, 15);
+}
+constexpr unsigned rs2(uint32_t i) {
+  return bits(i, 24, 20);
+}
+constexpr int32_t imm_i(uint32_t i) {
+  return static_cast<int32_t>(i) >> 20;
+}
 constexpr int32_t imm_s(uint32_t i) {
   return static_cast<int32_t>((i & 0xFE000000u) | (bits(i, 11, 7) << 20)) >> 20;
 }
@@ -26,7 +34,9 @@ constexpr int32_t imm_b(uint32_t i) {
                   (bits(i, 11, 8) << 1),
               13);
 }
-constexpr int32_t imm_u(uint32_t i) { return static_cast<int32_t>(i & 0xFFFFF000u); }
+constexpr int32_t imm_u(uint32_t i) {
+  return static_cast<int32_t>(i & 0xFFFFF000u);
+}
 constexpr int32_t imm_j(uint32_t i) {
   return sext((bits(i, 31, 31) << 20) | (bits(i, 19, 12) << 12) | (bits(i, 20, 20) << 11) |
                   (bits(i, 30, 21) << 1),

@@ -16,8 +16,9 @@
 #define HOSTIF_DMA_HOST_HI 0x104
 #define HOSTIF_DMA_DEVICE 0x108
 #define HOSTIF_DMA_LENGTH 0x10C
-#define HOSTIF_DMA_CONTROL 0x110 /* WO: bit 0 start, bit 1 direction: 0 host->device, 1 device->host */
-#define HOSTIF_DMA_STATUS 0x114  /* RW1C: bit 0 busy (RO), bit 1 done, bit 2 error */
+#define HOSTIF_DMA_CONTROL \
+  0x110 /* WO: bit 0 start, bit 1 direction: 0 host->device, 1 device->host */
+#define HOSTIF_DMA_STATUS 0x114 /* RW1C: bit 0 busy (RO), bit 1 done, bit 2 error */
 
 #define HOSTIF_DMA_START 0x1u
 #define HOSTIF_DMA_TO_HOST 0x2u

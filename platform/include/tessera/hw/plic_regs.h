@@ -3,7 +3,7 @@
 #ifndef TESSERA_HW_PLIC_REGS_H
 #define TESSERA_HW_PLIC_REGS_H
 
-#define PLIC_PRIORITY(src) (0x000000u + 4u * (unsigned)(src)) /* 0 = never interrupts */
+#define PLIC_PRIORITY(src) (0x000000u + 4u * (unsigned)(src))  /* 0 = never interrupts */
 #define PLIC_PENDING(word) (0x001000u + 4u * (unsigned)(word)) /* RO: bit per source */
 #define PLIC_ENABLE(ctx, word) (0x002000u + 0x80u * (unsigned)(ctx) + 4u * (unsigned)(word))
 #define PLIC_THRESHOLD(ctx) (0x200000u + 0x1000u * (unsigned)(ctx))
