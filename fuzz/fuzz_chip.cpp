@@ -52,7 +52,7 @@ class FuzzChip::ExitLatch : public sc_core::sc_module {
 };
 
 FuzzChip& FuzzChip::instance() {
-  // Never destroyed: SystemC's kernel outlives main() and would tear down the modules itself.
+  // Never destroyed: at exit, SystemC's own globals may already be gone.
   static FuzzChip* chip = [] {
     auto* c = new FuzzChip("chip");
     // Targets run the kernel in slices, some with nothing to do: that is no cause for a warning.

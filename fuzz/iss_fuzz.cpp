@@ -117,7 +117,7 @@ void run(FuzzInput in) {
     config.reservations = &reservations;
     config.reset_pc = TESSERA_DRAM_BASE;
     config.decode_cache_entries = 1024;
-    config.timing.div_extra_cycles = 32;
+    config.timing.div_extra_cycles = 32;  // the chip's default: divides take the stall path
     hart.push_back(
         std::make_unique<FuzzHart>(chip, h == 0 ? chip.control_port : chip.tile_port, dmi, config));
     hart.back()->core().csr_write(riscv::csr::mtvec, TESSERA_DRAM_BASE);

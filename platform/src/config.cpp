@@ -90,7 +90,7 @@ Key field(std::string name, T& (*access)(PlatformConfig&), std::string help,
     T value{};
     if (!parse_scalar(node, value))
       fail(where, name, std::string("expects ") + type_name<T>() + ", got '" + text + "'");
-    if (value < min || value > max)
+    if (!(value >= min && value <= max))  // so that NaN, which compares false, is refused too
       fail(where, name,
            "value " + text + " is impossible: must be in [" + to_text(min) + ", " + to_text(max) +
                "]");

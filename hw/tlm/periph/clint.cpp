@@ -39,7 +39,7 @@ Clint::Clint(sc_core::sc_module_name name, std::vector<HartLines> harts, sc_core
 }
 
 uint64_t Clint::mtime_at(const sc_core::sc_time& t) const {
-  return static_cast<uint64_t>(t / tick_) + static_cast<uint64_t>(mtime_offset_);
+  return static_cast<uint64_t>(t / tick_) + mtime_offset_;
 }
 
 void Clint::update_timer(unsigned hart, const sc_core::sc_time& now) {
@@ -47,7 +47,7 @@ void Clint::update_timer(unsigned hart, const sc_core::sc_time& now) {
   const uint64_t mtime = mtime_at(now);
   const bool pending = mtime >= timer.mtimecmp;
   timer.expiry.cancel();
-  const uint64_t at_tick = timer.mtimecmp - static_cast<uint64_t>(mtime_offset_);
+  const uint64_t at_tick = timer.mtimecmp - mtime_offset_;
   // sc_time * double converts through int64: a wake-up past 2^62 ps (53 days) is out of reach.
   const double last_tick = sc_core::sc_time::from_value(1ull << 62) / tick_;
   if (!pending && static_cast<double>(at_tick) < last_tick) {
@@ -103,7 +103,7 @@ bool Clint::write(uint64_t offset, unsigned len, uint64_t value, const sc_core::
   if (offset >= CLINT_MTIME && offset < CLINT_MTIME + 8) {
     uint64_t mtime = mtime_at(now);
     if (!write64(mtime, offset - CLINT_MTIME, len, value)) return false;
-    mtime_offset_ += static_cast<int64_t>(mtime - mtime_at(now));
+    mtime_offset_ += mtime - mtime_at(now);
     for (unsigned h = 0; h < timers_.size(); ++h) update_timer(h, now);
     return true;
   }

@@ -44,7 +44,7 @@ class Clint : public RegisterTarget {
   std::vector<uint32_t> msip_;
   std::vector<Timer> timers_;
   sc_core::sc_time tick_;
-  int64_t mtime_offset_ = 0;  // firmware writes to mtime
+  uint64_t mtime_offset_ = 0;  // firmware writes to mtime: mtime - ticks, modulo 2^64
 };
 
 }  // namespace tessera

@@ -68,6 +68,16 @@ TEST(Config, ImpossibleValuesAreRefused) {
   expect_error([&] { apply_override(c, "sim.decode_cache_entries=1000"); }, {"power of two"});
 }
 
+// Both found by the config fuzz target: NaN passed every range check, and an integer beyond its
+// type was converted from double first (undefined behaviour), checked after.
+TEST(Config, NotANumberAndIntegersBeyondTheirTypeAreRefused) {
+  PlatformConfig c;
+  expect_error([&] { apply_override(c, "clock_hz=.nan"); }, {"clock_hz", "impossible"});
+  expect_error([&] { apply_override(c, "sim.max_instructions=1e300"); },
+               {"sim.max_instructions", "expects a non-negative integer"});
+  expect_error([&] { apply_override(c, "mesh.x=4294967296"); }, {"mesh.x", "expects"});
+}
+
 TEST(Config, MalformedYamlAndMissingFileAreErrors) {
   PlatformConfig c;
   const std::string path = yaml_file("mesh: {x: 2\n");
