@@ -11,6 +11,8 @@
 
 #include "debug_session.h"
 #include "elf_image.h"
+#include "scenario_run.h"
+#include "tessera/driver/error.h"
 #include "soc.h"
 
 namespace po = boost::program_options;
@@ -47,6 +49,25 @@ int write_signature(tessera::Soc& soc, const tessera::ElfImage& image, const std
   return 0;
 }
 
+// A workload the chip cannot run (a bad model or ELF) is bad input; a run that failed on the
+// way (a device error, an unwritable file) is exit code 1.
+int run_scenario_command(const tessera::Scenario& scenario,
+                         const tessera::ScenarioRunOptions& options) {
+  try {
+    return tessera::run_scenario(scenario, options, std::cout);
+  } catch (const tessera::ConfigError& e) {
+    std::cerr << "tessera-vp: " << e.what() << "\n";
+  } catch (const tessera::ElfError& e) {
+    std::cerr << "tessera-vp: " << e.what() << "\n";
+  } catch (const tessera::driver::Error& e) {
+    std::cerr << "tessera-vp: " << scenario.path << ": " << e.what() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "tessera-vp: " << scenario.path << ": " << e.what() << "\n";
+    return 1;
+  }
+  return SimControl::kExitBadInput;
+}
+
 }  // namespace
 
 int sc_main(int argc, char* argv[]) {
@@ -55,8 +76,14 @@ int sc_main(int argc, char* argv[]) {
   std::string elf_path, signature_path, uart_path, config_path, report_path, vcd_path;
   std::vector<std::string> overrides;
   po::options_description options("tessera-vp: run firmware on the Tessera virtual platform");
+  std::string scenario_path, report_dir;
   options.add_options()("help,h", "this text")("elf", po::value(&elf_path),
                                                "ELF32 RISC-V image to load and run")(
+      "scenario", po::value(&scenario_path),
+      "run a scenario (docs/scenarios.md): its chip and workload, instead of --elf")(
+      "report-dir", po::value(&report_dir),
+      "with --scenario: where report.json, report.csv and trace.json go (default: "
+      "reports/NAME)")("no-trace", "with --scenario: do not write trace.json")(
       "config", po::value(&config_path), "platform configuration (YAML)")(
       "set", po::value(&overrides)->composing(),
       "override one configuration key: --set noc.link_bytes=16 (repeatable)")(
@@ -92,6 +119,18 @@ int sc_main(int argc, char* argv[]) {
       return 0;
     }
     po::notify(vm);
+    if (!scenario_path.empty()) {
+      if (!elf_path.empty() || !config_path.empty())
+        throw po::error("--scenario names its own chip and workload: no --elf or --config");
+      const tessera::Scenario scenario = tessera::load_scenario(scenario_path, overrides);
+      if (vm.count("print-config")) {
+        tessera::print_config(scenario.config, std::cout);
+        return 0;
+      }
+      return run_scenario_command(
+          scenario,
+          {report_dir.empty() ? "reports/" + scenario.name : report_dir, !vm.count("no-trace")});
+    }
     if (!config_path.empty()) tessera::apply_config_file(config, config_path);
     for (const std::string& o : overrides) tessera::apply_override(config, o);
     // The shortcuts are --set of the sim keys, so they are validated the same way.

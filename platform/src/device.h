@@ -48,6 +48,14 @@ class Device {
   bool write_memory(uint32_t address, const void* data, uint32_t len);
 
   HostInterface& host_interface() { return soc_.host_interface(); }
+  // The chip itself, for tools that observe it (tessera-vp --scenario: a trace, counters).
+  // Before start() directly; afterwards only inside inspect().
+  Soc& soc() { return soc_; }
+  // Runs `request` inside the simulation, between two of its steps (before start(): at once),
+  // and returns when it has run; false if the simulation has ended.
+  bool inspect(const std::function<void(Soc&)>& request) {
+    return in_kernel([&] { request(soc_); });
+  }
   const PlatformConfig& config() const { return config_; }
   // Once the simulation has ended by itself (the firmware exited or stopped at a fault it
   // cannot survive): how. Until then, and for a device that was never started, nothing.

@@ -38,6 +38,8 @@ Json layer_json(const Report& report, const LayerResult& l) {
   if (!l.kind.empty()) j["kind"] = l.kind;
   if (!l.shape.empty()) j["shape"] = l.shape;
   j["cycles"] = l.cycles;
+  j["compute_cycles"] = l.compute_cycles;
+  j["mxu_descriptors"] = l.mxu_descriptors;
   j["macs"] = l.macs;
   j["utilization"] = report.utilization(l);
   j["dram_bytes"] = l.dram_bytes;
@@ -84,6 +86,7 @@ const std::vector<Column>& columns() {
       {"kind", "kind", [](R, L l, Style) { return l.kind; }},
       {"shape", "shape", [](R, L l, Style) { return l.shape; }},
       {"cycles", "cycles", [](R, L l, Style) { return std::to_string(l.cycles); }},
+      {"compute_cycles", "compute", [](R, L l, Style) { return std::to_string(l.compute_cycles); }},
       {"macs", "MACs", [](R, L l, Style) { return std::to_string(l.macs); }},
       {"utilization", "util%",
        [](R r, L l, Style s) {
@@ -204,6 +207,8 @@ LayerResult Report::totals() const {
   total.name = "total";
   for (const LayerResult& l : layers) {
     total.cycles += l.cycles;
+    total.compute_cycles += l.compute_cycles;
+    total.mxu_descriptors += l.mxu_descriptors;
     total.macs += l.macs;
     total.dram_bytes += l.dram_bytes;
     total.noc_bytes += l.noc_bytes;
@@ -234,6 +239,7 @@ Report analytic_report(const std::string& scenario, const std::vector<Layer>& la
     const LayerEstimate estimate = estimate_layer(layer, machine);
     LayerResult r = layer_result(layer, estimate);
     r.cycles = estimate.cycles();
+    r.compute_cycles = estimate.compute_cycles;
     r.dram_bytes = layer.dram_read_bytes() + layer.dram_write_bytes();
     r.noc_bytes = estimate.noc_bytes;
     // The engines wait, beyond their compute, for whatever bounds the layer.

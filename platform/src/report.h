@@ -40,6 +40,10 @@ struct StallCycles {
 struct LayerResult {
   std::string name, kind, shape;
   uint64_t cycles = 0;  // from the layer's start to its end
+  // The busiest tile's matrix engine computing: its busy cycles less its scratchpad stalls,
+  // what the systolic-array formula of docs/mxu.md gives for the descriptors it ran.
+  uint64_t compute_cycles = 0;
+  uint64_t mxu_descriptors = 0;  // GEMM descriptors the matrix engines ran, over all tiles
   uint64_t macs = 0;
   uint64_t dram_bytes = 0;  // read and written by the layer
   uint64_t noc_bytes = 0;   // on the wire, headers included

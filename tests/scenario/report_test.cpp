@@ -92,7 +92,7 @@ TEST(Report, CsvHasOneRowPerLayerThenTheTotal) {
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   ASSERT_EQ(lines.size(), 4u);
   EXPECT_EQ(lines[0],
-            "layer,kind,shape,cycles,macs,utilization,dram_bytes,noc_bytes,stall_dma_cycles,"
+            "layer,kind,shape,cycles,compute_cycles,macs,utilization,dram_bytes,noc_bytes,stall_dma_cycles,"
             "stall_noc_cycles,stall_dram_cycles,stall_sram_banks_cycles,model_cycles,model_bound");
   EXPECT_EQ(lines[1],
             "fc1,gemm,m=128 n=256 k=512,32768,16777216,0.500000,1000,2000,10,20,30,40,"

@@ -116,8 +116,9 @@ Status open_in_process(const DeviceOptions& options, std::unique_ptr<Transport>*
     for (const std::string& assignment : options.config_overrides)
       apply_override(config, assignment, "config_overrides");
     std::ostream& console = options.console != nullptr ? *options.console : std::cerr;
-    *transport =
-        std::make_unique<InProcessTransport>(std::make_unique<tessera::Device>(config, console));
+    auto chip = std::make_unique<tessera::Device>(config, console);
+    if (options.on_chip_built) options.on_chip_built(*chip);
+    *transport = std::make_unique<InProcessTransport>(std::move(chip));
     return {};
   } catch (const ConfigError& e) {
     return {ErrorCode::kInvalidValue, e.what()};

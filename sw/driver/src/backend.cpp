@@ -34,9 +34,9 @@ std::vector<std::string> backend_names() {
   return {"reference", "device"};
 }
 
-std::unique_ptr<Backend> make_backend(const std::string& name) {
+std::unique_ptr<Backend> make_backend(const std::string& name, const BackendOptions& options) {
   if (name == "reference") return std::make_unique<ReferenceBackend>();
-  if (name == "device") return make_device_backend();
+  if (name == "device") return make_device_backend(options);
   std::string known;
   for (const std::string& candidate : backend_names())
     known += (known.empty() ? "" : ", ") + candidate;

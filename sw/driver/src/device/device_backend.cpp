@@ -27,11 +27,12 @@ void check(const Status& status, const std::string& what) {
   if (!status.ok()) throw Error("device backend: " + what + ": " + status.to_string());
 }
 
-// One process has one device (docs/driver.md): opened and booted by the first model loaded.
-Device& shared_device() {
-  static const std::unique_ptr<Device> device = [] {
+// One process has one device (docs/driver.md): opened and booted by the first model loaded,
+// with its backend's options.
+Device& shared_device(const DeviceOptions* options = nullptr) {
+  static const std::unique_ptr<Device> device = [&] {
     std::unique_ptr<Device> opened;
-    check(Device::open(DeviceOptions{}, &opened), "open");
+    check(Device::open(options ? *options : DeviceOptions{}, &opened), "open");
     check(opened->boot(), "boot");
     return opened;
   }();
@@ -122,8 +123,9 @@ tsr_channel_params channel_params(float m, int32_t bias) {
 
 class DeviceModel final : public LoadedModel {
  public:
-  explicit DeviceModel(const Graph& graph) : graph_(graph) {
-    check(shared_device().create_stream(&stream_), "create a stream");
+  DeviceModel(const Graph& graph, const BackendOptions& options)
+      : graph_(graph), options_(options) {
+    check(shared_device(&options.device).create_stream(&stream_), "create a stream");
     for (const Node& node : graph.nodes)
       profile_.push_back(NodeProfile{node.name, node.op_type, false, "", 0, 0});
   }
@@ -309,9 +311,16 @@ class DeviceModel final : public LoadedModel {
   }
 
   void launch(size_t index, const CommandList& list) {
+    const Node& node = graph_.nodes[index];
+    const bool observed = options_.before_node || options_.after_node;
+    if (observed) check(stream_.synchronize(kTimeout), describe(node));
+    if (options_.before_node) options_.before_node(node);
     Event event;
-    check(stream_.launch(list, &event), describe(graph_.nodes[index]));
+    check(stream_.launch(list, &event), describe(node));
     launches_.emplace_back(index, event);
+    if (!observed) return;
+    check(event.synchronize(kTimeout), describe(node));
+    if (options_.after_node) options_.after_node(node, event.ops());
   }
 
   Value lower_conv(size_t index, std::map<std::string, Value>& values) {
@@ -473,6 +482,7 @@ class DeviceModel final : public LoadedModel {
 
   const Graph& graph_;
   Stream stream_;
+  const BackendOptions options_;
   std::vector<NodeProfile> profile_;
   std::map<std::string, std::shared_ptr<Buffer>> constants_;
   std::vector<std::pair<size_t, Event>> launches_;
@@ -481,16 +491,20 @@ class DeviceModel final : public LoadedModel {
 
 class DeviceBackend final : public Backend {
  public:
+  explicit DeviceBackend(const BackendOptions& options) : options_(options) {}
   std::string name() const override { return "device"; }
   std::unique_ptr<LoadedModel> load(const Graph& graph) const override {
-    return std::make_unique<DeviceModel>(graph);
+    return std::make_unique<DeviceModel>(graph, options_);
   }
+
+ private:
+  const BackendOptions options_;
 };
 
 }  // namespace
 
-std::unique_ptr<Backend> make_device_backend() {
-  return std::make_unique<DeviceBackend>();
+std::unique_ptr<Backend> make_device_backend(const BackendOptions& options) {
+  return std::make_unique<DeviceBackend>(options);
 }
 
 }  // namespace tessera::driver

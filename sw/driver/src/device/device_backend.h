@@ -10,6 +10,6 @@
 
 namespace tessera::driver {
 
-std::unique_ptr<Backend> make_device_backend();
+std::unique_ptr<Backend> make_device_backend(const BackendOptions& options);
 
 }  // namespace tessera::driver

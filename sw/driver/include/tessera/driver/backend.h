@@ -3,10 +3,13 @@
 // and tests take the backend by name so the same run can be repeated on each.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "tessera/driver/device.h"
+#include "tessera/driver/event.h"
 #include "tessera/driver/graph.h"
 
 namespace tessera::driver {
@@ -38,9 +41,22 @@ class Backend {
   virtual std::unique_ptr<LoadedModel> load(const Graph& graph) const = 0;
 };
 
+// How the device backend reaches the device; the reference backend ignores it.
+struct BackendOptions {
+  // The device's options. One device per process: the first model loaded opens it with the
+  // options of its backend, and later backends share it.
+  DeviceOptions device;
+  // Profiling tools (tessera-vp --scenario) observe each node the device runs: the backend calls
+  // before_node when the node's inputs are on the device and its commands are about to launch,
+  // then waits for them and calls after_node with what the device measured, so that nothing
+  // else runs in between.
+  std::function<void(const Node& node)> before_node;
+  std::function<void(const Node& node, const std::vector<OpProfile>& ops)> after_node;
+};
+
 // The names make_backend knows, for option help.
 std::vector<std::string> backend_names();
 // Error naming the known backends for an unknown name.
-std::unique_ptr<Backend> make_backend(const std::string& name);
+std::unique_ptr<Backend> make_backend(const std::string& name, const BackendOptions& options = {});
 
 }  // namespace tessera::driver

@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -20,6 +21,10 @@
 #include "tessera/driver/device_ptr.h"
 #include "tessera/driver/status.h"
 #include "tessera/driver/stream.h"
+
+namespace tessera {
+class Device;  // the virtual platform's chip (platform/src/device.h)
+}  // namespace tessera
 
 namespace tessera::driver {
 
@@ -31,6 +36,9 @@ struct DeviceOptions {
   std::chrono::milliseconds timeout{60000};
   // The firmware's UART output; it must outlive the device. nullptr: std::cerr.
   std::ostream* console = nullptr;
+  // Tools that observe the chip of the in-process transport (tessera-vp --scenario: its
+  // counters, a trace) get it once it is built, before it starts (platform/src/device.h).
+  std::function<void(tessera::Device& chip)> on_chip_built;
 };
 
 struct DeviceProperties {
