@@ -218,6 +218,21 @@ void Soc::record_mxu_vcd(const std::string& path, sc_time start, sc_time end) {
   for (MxuRtl* model : models) mxu_vcd_->add(*model);
 }
 
+void Soc::trace_to(TraceWriter& writer) {
+  harts_.front()->trace_to(writer.track("control", "core"));
+  for (uint32_t t = 0; t < tiles_.size(); ++t) {
+    const std::string process = "tile " + std::to_string(t);
+    harts_[1 + t]->trace_to(writer.track(process, "core"));
+    tiles_[t].mxu->trace_to(writer.track(process, "mxu"));
+    tiles_[t].vpu->trace_to(writer.track(process, "vpu"));
+    tiles_[t].dma->trace_to(writer.track(process, "dma"));
+  }
+  std::vector<TraceTrack> channels;
+  for (unsigned c = 0; c < dram_->config().channels; ++c)
+    channels.push_back(writer.track("dram", "channel " + std::to_string(c)));
+  dram_->trace_to(channels);
+}
+
 sc_time Soc::cycles(uint32_t n) const {
   return clock_period_ * static_cast<double>(n);
 }

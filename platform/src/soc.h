@@ -67,6 +67,12 @@ class Soc {
   void record_mxu_vcd(const std::string& path, sc_core::sc_time start = sc_core::SC_ZERO_TIME,
                       sc_core::sc_time end = sc_core::SC_ZERO_TIME);
 
+  // Traces every block's activity to `writer` (docs/scenarios.md, "Traces"): process "control"
+  // with thread "core", per tile "tile N" with "core", "mxu", "vpu", "dma", then "dram" with
+  // "channel N", created in that order. Call before the simulation starts; `writer` must
+  // outlive the run, and is closed by the caller after it.
+  void trace_to(TraceWriter& writer);
+
   // Copies the image into memory (throws ElfError naming the segment that does not fit),
   // points the boot ROM at its entry, and wires the `tohost` convention if it has the symbol.
   void load(const ElfImage& image);

@@ -1,6 +1,8 @@
 #include "command_engine.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 
@@ -85,13 +87,16 @@ void CommandEngine::thread() {
     const Cycle start = std::max(now(), submitted_[head_]);
     const uint32_t address = queue_base_ + head_ * identity_.descriptor_bytes;
     Outcome outcome = failure(start, ENGINE_ERR_DESCRIPTOR);
+    bool fetched = false;
     if (address % 4 == 0) {
       const Access read = fetch(address, descriptor_.data(), identity_.descriptor_bytes, start);
+      fetched = read.ok;
       outcome = read.ok ? execute(descriptor_.data(), {address, start, read.done})
                         : failure(read.done, ENGINE_ERR_DESCRIPTOR);
     }
     wait_until(outcome.end);
     busy_cycles_ += outcome.end - start;
+    if (tracing()) trace_slot(fetched, start, outcome);
     running_ = false;
     if (outcome.error != ENGINE_ERR_NONE) {
       halted_ = true;
@@ -106,6 +111,33 @@ void CommandEngine::thread() {
     }
     update_irq();
   }
+}
+
+void CommandEngine::trace(std::string_view name, Cycle start, Cycle end,
+                          const TraceArgs& args) const {
+  track_.slice(name, sc_time::from_value(start * period_),
+               sc_time::from_value((end - start) * period_), args);
+}
+
+std::string CommandEngine::hex(uint64_t value) {
+  char text[19];
+  std::snprintf(text, sizeof text, "0x%llx", static_cast<unsigned long long>(value));
+  return text;
+}
+
+void CommandEngine::trace_slot(bool fetched, Cycle start, const Outcome& outcome) const {
+  static constexpr const char* kErrors[] = {"none",    "descriptor", "opcode",
+                                            "address", "length",     "field"};
+  TraceArgs args;
+  const std::string_view name =
+      fetched ? describe(descriptor_.data(), outcome, args) : std::string_view("fetch");
+  if (outcome.error != ENGINE_ERR_NONE) {
+    args.emplace_back("error",
+                      outcome.error < std::size(kErrors) ? kErrors[outcome.error] : "unknown");
+    if (outcome.error == ENGINE_ERR_ADDRESS)
+      args.emplace_back("error_address", hex(outcome.error_address));
+  }
+  trace(name, start, outcome.end, args);
 }
 
 bool CommandEngine::read_counter(uint64_t counter, uint64_t offset_in_counter, unsigned length,

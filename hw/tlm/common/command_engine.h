@@ -12,11 +12,16 @@
 // through `memory`. execute() issues timed accesses at the cycles it chooses, running at most
 // one global quantum ahead of SystemC time before it yields, and the thread waits until the
 // slot's last cycle: status, counters and the interrupt change exactly then.
+// Tracing (trace_to): a slice per queue slot on the engine's track, from the cycle its fetch
+// began to its end (so the durations add up to busy_cycles), named and described by the engine
+// (describe); a failed slot carries `error` and `error_address`.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <string>
+#include <string_view>
 #include <systemc>
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
@@ -24,6 +29,7 @@
 
 #include "register_target.h"
 #include "tessera/hw/engine_regs.h"
+#include "trace_writer.h"
 
 namespace tessera {
 
@@ -37,6 +43,8 @@ class CommandEngine : public RegisterTarget {
   uint32_t status() const;  // the STATUS register
   uint32_t completed() const { return completed_; }
   uint64_t busy_cycles() const { return busy_cycles_; }
+  // Slices of the slots run from now on go to `track`.
+  void trace_to(TraceTrack track) { track_ = track; }
 
  protected:
   struct Identity {
@@ -69,6 +77,10 @@ class CommandEngine : public RegisterTarget {
   };
   // Runs the descriptor `bytes` (descriptor_bytes of them).
   virtual Outcome execute(const uint8_t* bytes, const Slot& slot) = 0;
+  // The name of the slot's slice and its args (into `args`, empty) for the descriptor `bytes`
+  // that ended with `outcome`. Called only while tracing, once the slot has run.
+  virtual std::string_view describe(const uint8_t* bytes, const Outcome& outcome,
+                                    TraceArgs& args) const = 0;
   // Reads a descriptor; the default is a timed read through `memory` at the address as given.
   struct Access {
     bool ok;
@@ -90,6 +102,11 @@ class CommandEngine : public RegisterTarget {
   // Sets DONE at `cycle` (a descriptor inside a DMA chain).
   void signal_done(Cycle cycle);
 
+  bool tracing() const { return track_.enabled(); }
+  // A slice on the engine's track over the cycles [start, end), inside the slot's.
+  void trace(std::string_view name, Cycle start, Cycle end, const TraceArgs& args) const;
+  static std::string hex(uint64_t value);  // "0x..." for address args
+
   // A 64-bit counter register read whole (8 bytes) or as a 32-bit half.
   static bool read_counter(uint64_t counter, uint64_t offset_in_counter, unsigned length,
                            uint64_t& value);
@@ -107,6 +124,8 @@ class CommandEngine : public RegisterTarget {
   bool idle() const { return !running_ && head_ == tail_; }
   void thread();
   void update_irq();
+  // The slot's slice; `fetched`: whether its descriptor was read (describe() has something).
+  void trace_slot(bool fetched, Cycle start, const Outcome& outcome) const;
 
   Identity identity_;
   uint64_t period_;  // ticks per cycle
@@ -124,6 +143,7 @@ class CommandEngine : public RegisterTarget {
   uint32_t completed_ = 0;
   uint64_t busy_cycles_ = 0;
   tlm::tlm_generic_payload payload_;
+  TraceTrack track_;
 };
 
 // An engine whose descriptors and operands live in its own tile's scratchpad, named by global

@@ -38,8 +38,10 @@ CommandEngine::Outcome Dma::execute(const uint8_t* bytes, const Slot& slot) {
   std::memcpy(&d, bytes, sizeof d);
   uint32_t address = slot.address;
   Cycle start = slot.start;
+  const bool chain = d.next != 0;
   for (;;) {
     Outcome outcome = copy(d, start);
+    if (chain && tracing()) trace("copy", start, outcome.end, copy_args(d));
     if (outcome.error != ENGINE_ERR_NONE) {
       outcome.error_descriptor = address;
       return outcome;
@@ -58,6 +60,22 @@ CommandEngine::Outcome Dma::execute(const uint8_t* bytes, const Slot& slot) {
     }
     start = next.done;
   }
+}
+
+std::string_view Dma::describe(const uint8_t* bytes, const Outcome&, TraceArgs& args) const {
+  dma_desc_t d;
+  std::memcpy(&d, bytes, sizeof d);
+  if (d.next) return "chain";
+  if (ENGINE_DESC_OPCODE(d.control) != DMA_OP_COPY) return "unknown";
+  args = copy_args(d);
+  return "copy";
+}
+
+TraceArgs Dma::copy_args(const dma_desc_t& d) {
+  return {{"bytes", uint64_t{d.width} * d.height},
+          {"shape", std::to_string(d.width) + "x" + std::to_string(d.height)},
+          {"src", hex(d.src)},
+          {"dst", hex(d.dst)}};
 }
 
 CommandEngine::Outcome Dma::copy(const dma_desc_t& d, Cycle start) {

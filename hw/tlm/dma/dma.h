@@ -12,6 +12,9 @@
 // when its last write does, and the next descriptor of a chain is then fetched (a timed read).
 // An error response stops the chain with ENGINE_ERR_ADDRESS once the bursts in flight are done.
 // Statistics: statistics(), report(), and the DMA_STAT_* registers.
+// Trace: descriptors run one after another, so one track holds them (command_engine.h): a
+// "copy" slice per descriptor with bytes, shape ("WIDTHxHEIGHT"), src and dst; a chain is a
+// "chain" slice holding a "copy" slice per descriptor, from its arrival to its last write.
 #pragma once
 
 #include <cstdint>
@@ -43,6 +46,9 @@ class Dma : public CommandEngine {
 
  private:
   Outcome execute(const uint8_t* bytes, const Slot& slot) override;
+  std::string_view describe(const uint8_t* bytes, const Outcome& outcome,
+                            TraceArgs& args) const override;
+  static TraceArgs copy_args(const dma_desc_t& d);
   bool read_unit(uint64_t offset, unsigned length, uint64_t& value) override;
   void clear_unit_statistics() override { stats_ = DmaStatistics{}; }
   // One descriptor's copy from `start`.

@@ -25,7 +25,8 @@ Dram::Dram(sc_core::sc_module_name name, const DramConfig& config)
       latency_(cycle_ * config.latency_cycles),
       ticks_per_byte_(static_cast<double>(cycle_) / config.bytes_per_cycle),
       sockets_("channel", config.channels),
-      channels_(config.channels) {
+      channels_(config.channels),
+      trace_window_(cycle_ * kTraceWindowCycles) {
   for (unsigned i = 0; i < config.channels; ++i) {
     sockets_[i].register_b_transport(this, &Dram::b_transport, static_cast<int>(i));
     sockets_[i].register_get_direct_mem_ptr(this, &Dram::get_direct_mem_ptr, static_cast<int>(i));
@@ -42,6 +43,37 @@ void Dram::b_transport(int channel, tlm::tlm_generic_payload& p, sc_core::sc_tim
   const Ticks start =
       channels_[channel].book(now + delay.value() + latency_, transfer, length, now);
   delay = sc_core::sc_time::from_value(start + transfer - now);
+  if (!traces_.empty()) {
+    ChannelTrace& trace = traces_[channel];
+    write_windows(trace, now / trace_window_);
+    trace.open[start / trace_window_] += length;
+  }
+}
+
+void Dram::trace_to(const std::vector<TraceTrack>& tracks) {
+  if (tracks.size() != config_.channels)
+    throw std::invalid_argument(std::string(name()) + ": one trace track per channel");
+  traces_.clear();
+  for (const TraceTrack& track : tracks) traces_.push_back({track, {}, 0, true});
+}
+
+void Dram::write_windows(ChannelTrace& trace, uint64_t limit) const {
+  const auto write = [&](uint64_t window, uint64_t bytes) {
+    trace.track.counter("bandwidth", sc_core::sc_time::from_value(window * trace_window_),
+                        {{"bytes_per_cycle", static_cast<double>(bytes) / kTraceWindowCycles}});
+    trace.at_zero = bytes == 0;
+  };
+  for (auto it = trace.open.begin(); it != trace.open.end() && it->first < limit;
+       it = trace.open.erase(it)) {
+    if (!trace.at_zero && it->first > trace.written_to) write(trace.written_to, 0);
+    write(it->first, it->second);
+    trace.written_to = it->first + 1;
+  }
+  if (!trace.at_zero && trace.written_to < limit) write(trace.written_to, 0);
+}
+
+void Dram::end_of_simulation() {
+  for (ChannelTrace& trace : traces_) write_windows(trace, UINT64_MAX);
 }
 
 void Dram::report(std::ostream& out) const {

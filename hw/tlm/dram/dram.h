@@ -14,9 +14,15 @@
 // on one channel overlap their latencies and serialise their transfers; on two channels they
 // run in parallel. DMI (whole store) and debug accesses are untimed (TimedStore).
 // Backing: one lazily populated mapping for the whole size: costs only the pages touched.
+// Trace (trace_to): per channel, a "bandwidth" counter of bytes_per_cycle over windows of
+// kTraceWindowCycles, each access counted in the window where its transfer starts. A window is
+// written once simulated time has passed it (no later access can start in it), so the file is
+// the same whatever the order of the calls; back to 0 after a busy window, nothing while idle.
+// The windows still open are written when the simulation stops (sc_stop), not when it starves.
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <ostream>
 #include <systemc>
 #include <tlm>
@@ -26,6 +32,7 @@
 #include "common/reservation_timeline.h"
 #include "common/socket_types.h"
 #include "common/timed_store.h"
+#include "common/trace_writer.h"
 
 namespace tessera {
 
@@ -55,15 +62,32 @@ class Dram : public TimedStore {
   // Per-channel `key: value` lines, keys prefixed with the module name.
   void report(std::ostream& out) const;
 
+  // A power of two, so bytes_per_cycle is exact and the counters add up to the bytes moved.
+  static constexpr uint64_t kTraceWindowCycles = 1024;
+  // Bandwidth counters from now on, on tracks[i] for channel i (one track per channel).
+  void trace_to(const std::vector<TraceTrack>& tracks);
+
  private:
   using Ticks = ReservationTimeline::Ticks;
+  struct ChannelTrace {
+    TraceTrack track;
+    std::map<uint64_t, uint64_t> open;  // bytes per window index, for windows not written yet
+    uint64_t written_to = 0;            // every window below it is written
+    bool at_zero = true;                // the counter's last value is 0
+  };
+
   void b_transport(int channel, tlm::tlm_generic_payload& payload, sc_core::sc_time& delay);
+  // Writes the windows below `limit`, and a 0 after the last busy one if it is below `limit`.
+  void write_windows(ChannelTrace& trace, uint64_t limit) const;
+  void end_of_simulation() override;
 
   DramConfig config_;
   Ticks cycle_, latency_;
   double ticks_per_byte_;
   sc_core::sc_vector<tlm_utils::simple_target_socket_tagged<Dram>> sockets_;
   std::vector<BookedResource> channels_;
+  std::vector<ChannelTrace> traces_;  // empty unless tracing
+  Ticks trace_window_ = 0;            // kTraceWindowCycles in ticks
 };
 
 }  // namespace tessera

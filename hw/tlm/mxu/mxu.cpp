@@ -238,7 +238,18 @@ CommandEngine::Outcome Mxu::execute(const uint8_t* bytes, const Slot& slot) {
   stats_.stall_weights_cycles += cycles.stall_weights;
   stats_.stall_operands_cycles += cycles.stall_operands;
   stats_.stall_output_cycles += cycles.stall_output;
+  last_stall_cycles_ = cycles.stall_weights + cycles.stall_operands + cycles.stall_output;
   return success(cycles.end, d.control & ENGINE_DESC_INTERRUPT);
+}
+
+std::string_view Mxu::describe(const uint8_t* bytes, const Outcome& outcome,
+                               TraceArgs& args) const {
+  mxu_gemm_desc_t d;
+  std::memcpy(&d, bytes, sizeof d);
+  if (ENGINE_DESC_OPCODE(d.control) != MXU_OP_GEMM) return "unknown";
+  args = {{"m", d.m}, {"n", d.n}, {"k", d.k}, {"macs", uint64_t{d.m} * d.n * d.k}};
+  if (outcome.error == ENGINE_ERR_NONE) args.emplace_back("stall_cycles", last_stall_cycles_);
+  return "gemm";
 }
 
 CommandEngine::Outcome Mxu::finish_on_core(const mxu_gemm_desc_t& d, const Operands& at,
@@ -256,6 +267,7 @@ CommandEngine::Outcome Mxu::finish_on_core(const mxu_gemm_desc_t& d, const Opera
   stats_.load_cycles += slot.start - slot.begin;
   stats_.compute_cycles += d.m * folds_per_row;  // every fold streams its chunk's rows
   stats_.fill_drain_cycles += end - slot.start - d.m * folds_per_row;
+  last_stall_cycles_ = 0;  // the core's cycles come whole: no stall is told apart
   return success(end, d.control & ENGINE_DESC_INTERRUPT);
 }
 

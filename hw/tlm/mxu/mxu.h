@@ -15,6 +15,8 @@
 // (TLM and RTL compared) computes it and the TLM timing above stands. Either way the MXU reads
 // the operands, removes the zero points, accumulates into C and writes C back.
 // Statistics: statistics(), report(), and the MXU_STAT_* registers.
+// Trace: a "gemm" slice per descriptor (command_engine.h) with m, n, k, macs and the
+// descriptor's stall_cycles (weights, operands and output together).
 #pragma once
 
 #include <array>
@@ -80,6 +82,8 @@ class Mxu : public ScratchpadEngine {
   };
 
   Outcome execute(const uint8_t* bytes, const Slot& slot) override;
+  std::string_view describe(const uint8_t* bytes, const Outcome& outcome,
+                            TraceArgs& args) const override;
   // Checks the descriptor and finds its operands; returns ENGINE_ERR_NONE or the error, with
   // `fault` the address at fault for ENGINE_ERR_ADDRESS.
   uint32_t locate(const mxu_gemm_desc_t& d, Operands& at, uint32_t& fault);
@@ -103,8 +107,9 @@ class Mxu : public ScratchpadEngine {
   CoreFailure on_failure_;
   mxu::ArrayTiming array_;
   MxuStatistics stats_;
-  std::vector<uint64_t> a_rows_;  // scratchpad offsets of the current GEMM's A rows
-  std::vector<int32_t> results_;  // its C, row-major, written out as rows leave the array
+  uint64_t last_stall_cycles_ = 0;  // of the latest descriptor that ran, for its trace slice
+  std::vector<uint64_t> a_rows_;    // scratchpad offsets of the current GEMM's A rows
+  std::vector<int32_t> results_;    // its C, row-major, written out as rows leave the array
   uint32_t result_cols_ = 0;
   std::vector<uint8_t> scratch_;  // where timing-only reads land
 };

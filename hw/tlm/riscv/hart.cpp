@@ -32,9 +32,22 @@ void Hart::set_interrupt(Interrupt irq, bool level) {
 void Hart::sleep_until_interrupt() {
   quantum_.sync();
   // An interrupt may have arrived during the sync's wait, before anyone waited on wake_.
-  const sc_time asleep_since = sc_core::sc_time_stamp();
+  asleep_since_ = sc_core::sc_time_stamp();
+  asleep_ = true;
   while (core_.waiting_for_interrupt() && !control_.stop_requested()) sc_core::wait(wake_);
-  core_.add_idle_cycles(cycles_of(sc_core::sc_time_stamp() - asleep_since));
+  asleep_ = false;
+  core_.add_idle_cycles(cycles_of(sc_core::sc_time_stamp() - asleep_since_));
+  trace_sleep();
+}
+
+void Hart::trace_sleep() const {
+  // A wfi with its interrupt already pending does not sleep: no empty slice.
+  if (sc_core::sc_time_stamp() > asleep_since_)
+    track_.slice("wfi", asleep_since_, sc_core::sc_time_stamp() - asleep_since_);
+}
+
+void Hart::end_of_simulation() {
+  if (asleep_) trace_sleep();
 }
 
 void Hart::thread() {

@@ -8,6 +8,9 @@
 // Timing: one clock period per instruction plus reported latencies; the quantum keeper
 // synchronises with SystemC once per global quantum, when the hart sleeps in wfi, and (with
 // sync_on_mmio) before each access that is not DMI.
+// Trace (trace_to): a "wfi" slice for each time the hart sleeps, from the sync that puts it
+// to sleep to the interrupt that wakes it; a sleep still going when the simulation stops
+// (sc_stop) ends there. Nothing per instruction: the ISS keeps its speed.
 #pragma once
 
 #include <functional>
@@ -17,6 +20,7 @@
 #include <tlm_utils/tlm_quantumkeeper.h>
 
 #include "../common/sim_control.h"
+#include "../common/trace_writer.h"
 #include "bus_port.h"
 #include "core.h"
 
@@ -47,6 +51,8 @@ class Hart : public sc_core::sc_module, private BusPort {
   bool running() const { return released_; }
   // sc_time_stamp() plus how far this hart has run ahead.
   sc_core::sc_time local_time() const { return quantum_.get_current_time(); }
+  // "wfi" slices from now on go to `track`.
+  void trace_to(TraceTrack track) { track_ = track; }
 
  private:
   class QuantumKeeper : public tlm_utils::tlm_quantumkeeper {
@@ -59,6 +65,8 @@ class Hart : public sc_core::sc_module, private BusPort {
 
   void thread();
   void sleep_until_interrupt();
+  void trace_sleep() const;  // the "wfi" slice from asleep_since_ to now
+  void end_of_simulation() override;
   uint64_t cycles_of(const sc_core::sc_time& t) const {
     return static_cast<uint64_t>(t / config_.clock_period);
   }
@@ -75,6 +83,9 @@ class Hart : public sc_core::sc_module, private BusPort {
   QuantumKeeper quantum_;
   sc_core::sc_event wake_;
   bool released_;
+  bool asleep_ = false;
+  sc_core::sc_time asleep_since_;
+  TraceTrack track_;
   uint64_t batch_synced_cycles_ = 0;  // cycles of the running batch already waited for
   tlm::tlm_generic_payload payload_;
 };

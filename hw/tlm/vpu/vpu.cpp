@@ -65,6 +65,42 @@ CommandEngine::Outcome Vpu::execute(const uint8_t* bytes, const Slot& slot) {
   }
 }
 
+std::string_view Vpu::describe(const uint8_t* bytes, const Outcome&, TraceArgs& args) const {
+  uint32_t control;
+  std::memcpy(&control, bytes, sizeof control);
+  switch (ENGINE_DESC_OPCODE(control)) {
+    case VPU_OP_REQUANTIZE: {
+      vpu_requantize_desc_t d;
+      std::memcpy(&d, bytes, sizeof d);
+      args = {{"rows", d.rows}, {"channels", d.channels}};
+      return "requantize";
+    }
+    case VPU_OP_ADD: {
+      vpu_add_desc_t d;
+      std::memcpy(&d, bytes, sizeof d);
+      args = {{"rows", d.rows}, {"cols", d.cols}};
+      return "add";
+    }
+    case VPU_OP_MAXPOOL:
+    case VPU_OP_AVGPOOL: {
+      vpu_pool_desc_t d;
+      std::memcpy(&d, bytes, sizeof d);
+      const auto pair = [&d](unsigned first) {  // bytes `first` and `first + 1` of the window
+        return std::to_string((d.window >> (8 * first)) & 0xFFu) + "x" +
+               std::to_string((d.window >> (8 * first + 8)) & 0xFFu);
+      };
+      args = {{"in_height", d.in_height},
+              {"in_width", d.in_width},
+              {"channels", d.channels},
+              {"window", pair(0)},
+              {"stride", pair(2)}};
+      return ENGINE_DESC_OPCODE(control) == VPU_OP_MAXPOOL ? "maxpool" : "avgpool";
+    }
+    default:
+      return "unknown";
+  }
+}
+
 void Vpu::add_job(std::size_t first_read, uint64_t elements, Span out) {
   jobs_.push_back({static_cast<uint32_t>(first_read),
                    static_cast<uint32_t>(reads_.size() - first_read), elements, out});

@@ -14,6 +14,9 @@
 // row is written when computed. Reads and writes are timed scratchpad accesses (banks,
 // contention); the descriptor completes when its last write is done. docs/mxu.md, "VPU".
 // Statistics: statistics(), report(), and the VPU_STAT_* registers.
+// Trace: a slice per descriptor (command_engine.h) named by its operation: "requantize" (rows,
+// channels), "add" (rows, cols), "maxpool" or "avgpool" (in_height, in_width, channels,
+// window and stride as "HxW").
 #pragma once
 
 #include <array>
@@ -58,6 +61,8 @@ class Vpu : public ScratchpadEngine {
   };
 
   Outcome execute(const uint8_t* bytes, const Slot& slot) override;
+  std::string_view describe(const uint8_t* bytes, const Outcome& outcome,
+                            TraceArgs& args) const override;
   bool read_unit(uint64_t offset, unsigned length, uint64_t& value) override;
   void clear_unit_statistics() override { stats_ = VpuStatistics{}; }
 

@@ -1,11 +1,14 @@
 // The DMA engine in the assembled chip: 2-D copies between DRAM and scratchpads and from tile
 // to tile over the mesh, chained descriptors, interrupts, errors reported and survived, and
-// transfers whose cycles the DRAM channels or the NoC links set.
+// transfers whose cycles the DRAM channels or the NoC links set; the trace of the DMA and of
+// the DRAM channels it drives.
 #include <gtest/gtest.h>
 
 #include <numeric>
 #include <random>
+#include <sstream>
 
+#include "../trace_capture.h"
 #include "soc_bench.h"
 #include "tessera/hw/dma_regs.h"
 
@@ -109,6 +112,62 @@ TEST_F(DmaChip, RunsAChainFromDramAndInterruptsWhereAsked) {
   EXPECT_EQ(chip_.soc.dma(0).statistics().descriptors, 3u);
   EXPECT_EQ(reg(ENGINE_STATUS), ENGINE_STATUS_DONE);
   EXPECT_TRUE(chip_.plic_pending(PLIC_SOURCE_DMA(0)));
+}
+
+TEST_F(DmaChip, TracesACopySlicePerDescriptorAndTheDramBandwidth) {
+  using testing::TraceCapture;
+  TraceCapture trace;
+  chip_.soc.trace_to(trace.writer);
+  chip_.put_vector(kDram, random_bytes(20 * 300, 1));
+  const uint64_t single = run(copy(kDram, kSpm0 + 0x1000, 100, 20, 300, 128));
+  const uint32_t chain = kDram + 0x10000;
+  const dma_desc_t second = copy(kDram + 700, kSpm0 + 700, 700);
+  chip_.put(chain, &second, sizeof second);
+  run(copy(kSpm0 + 0x1000, kDram + 0x20000, 64, 3, 128, 64, chain));
+  sc_core::sc_stop();  // the DRAM's last windows are written when the simulation stops
+
+  trace.finish();
+  EXPECT_TRUE(trace.problems().empty()) << trace.problems().front();
+  const auto slices = trace.events('X', "tile 0", "dma");
+  ASSERT_EQ(slices.size(), 4u);
+  EXPECT_EQ(slices[0]["name"], "copy");
+  std::ostringstream dst;
+  dst << "0x" << std::hex << kSpm0 + 0x1000;
+  EXPECT_EQ(slices[0]["args"],
+            (nlohmann::json{
+                {"bytes", 2000}, {"shape", "100x20"}, {"src", "0x80100000"}, {"dst", dst.str()}}));
+  EXPECT_EQ(TraceCapture::picoseconds(slices[0]["dur"]), single * 1000);  // 1 ns cycles
+  // A link's slice comes as it ends, inside the chain's, which comes when the slot does.
+  const auto start = [](const nlohmann::json& e) { return TraceCapture::picoseconds(e["ts"]); };
+  const auto end = [&start](const nlohmann::json& e) {
+    return start(e) + TraceCapture::picoseconds(e["dur"]);
+  };
+  EXPECT_EQ(slices[1]["args"]["shape"], "64x3");
+  EXPECT_EQ(slices[2]["args"]["bytes"], 700);
+  EXPECT_EQ(slices[3]["name"], "chain");
+  EXPECT_LE(start(slices[3]), start(slices[1]));
+  EXPECT_LE(end(slices[1]), start(slices[2]));
+  EXPECT_EQ(end(slices[2]), end(slices[3]));
+
+  // Bandwidth windows of 1024 cycles add up to the bytes each channel moved, and end at 0.
+  const Dram& dram = chip_.soc.dram();
+  uint64_t traffic = 0;
+  for (unsigned c = 0; c < dram.config().channels; ++c) {
+    const auto counters = trace.events('C', "dram", "channel " + std::to_string(c));
+    double bytes = 0;
+    for (const nlohmann::json& e : counters) {
+      EXPECT_EQ(e["name"], "bandwidth");
+      EXPECT_EQ(TraceCapture::picoseconds(e["ts"]) % (Dram::kTraceWindowCycles * 1000), 0u);
+      bytes += e["args"]["bytes_per_cycle"].get<double>() * Dram::kTraceWindowCycles;
+    }
+    EXPECT_EQ(bytes, static_cast<double>(dram.channel(c).bytes)) << "channel " << c;
+    if (dram.channel(c).bytes > 0) {
+      ASSERT_FALSE(counters.empty());
+      EXPECT_EQ(counters.back()["args"]["bytes_per_cycle"], 0.0);
+    }
+    traffic += dram.channel(c).bytes;
+  }
+  EXPECT_EQ(traffic, 2000 + 192 + 700 + DMA_DESC_BYTES);  // the copies and the link fetched
 }
 
 TEST_F(DmaChip, ErrorsAreReportedAndTheChipRunsOn) {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "../trace_capture.h"
 #include "timed_access.h"
 
 namespace tessera {
@@ -130,6 +131,35 @@ TEST(Dram, RejectsImpossibleConfigurations) {
   c = DramBench::small();
   c.bytes_per_cycle = 0;
   EXPECT_THROW(Dram("no_bandwidth", c), std::invalid_argument);
+}
+
+// Bandwidth per window of 1024 cycles, by where each transfer starts: a window is written by the
+// first access after simulated time has passed it, a 0 follows the last busy window, and what is
+// still open is written when the simulation stops.
+TEST(Dram, TracesTheBandwidthOfEachChannelPerWindow) {
+  DramBench b;
+  testing::TraceCapture trace;
+  sc_core::sc_start(SC_ZERO_TIME);
+  b.dram.trace_to(
+      {trace.writer.track("dram", "channel 0"), trace.writer.track("dram", "channel 1")});
+  uint8_t line[64] = {};
+  timed_access(*b.initiators[0], false, 0, line, 64, SC_ZERO_TIME);  // transfer at 100: window 0
+  timed_access(*b.initiators[0], true, 0, line, 32, cycles(1000));   // at 1100: window 1
+  sc_core::sc_start(cycles(5000));
+  timed_access(*b.initiators[0], false, 0, line, 64, SC_ZERO_TIME);  // at 5100: window 4
+  EXPECT_EQ(trace.writer.events_written(), 6u + 3);  // names, sort indices; windows 0, 1, 2 passed
+  sc_core::sc_stop();
+
+  trace.finish();
+  EXPECT_TRUE(trace.problems().empty()) << trace.problems().front();
+  std::vector<std::pair<uint64_t, double>> windows;  // (ns, bytes per cycle)
+  for (const nlohmann::json& e : trace.events('C', "dram", "channel 0"))
+    windows.emplace_back(testing::TraceCapture::picoseconds(e["ts"]) / 1000,
+                         e["args"]["bytes_per_cycle"].get<double>());
+  EXPECT_EQ(windows,
+            (std::vector<std::pair<uint64_t, double>>{
+                {0, 64 / 1024.0}, {1024, 32 / 1024.0}, {2048, 0}, {4096, 64 / 1024.0}, {5120, 0}}));
+  EXPECT_TRUE(trace.events('C', "dram", "channel 1").empty());
 }
 
 }  // namespace

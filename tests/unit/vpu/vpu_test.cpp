@@ -1,7 +1,7 @@
 // The VPU: its arithmetic against references computed independently (exact long-double
 // arithmetic with the C library's rounding for requantization and add, as ONNX defines them
 // with a scale of multiplier / 2^shift; straightforward loops for pooling), each operation
-// through the engine, its timing per element and lane, and its errors.
+// through the engine, its timing per element and lane, its errors, and its trace slices.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -11,6 +11,7 @@
 #include <random>
 
 #include "../mxu/engine_bench.h"
+#include "../trace_capture.h"
 #include "tessera/hw/vpu_regs.h"
 #include "vpu/vpu.h"
 #include "vpu/vpu_kernels.h"
@@ -497,6 +498,50 @@ TEST_F(VpuEngine, BadDescriptorsAreErrors) {
   pool.padding = VPU_PADDING(2, 0, 0, 0);  // a pad as large as the kernel
   run(pool);
   EXPECT_EQ(bench_.reg(ENGINE_ERROR_CODE), ENGINE_ERR_FIELD);
+}
+
+// A slice per descriptor, named by its operation, over the engine's busy cycles.
+TEST_F(VpuEngine, TracesASlicePerDescriptorNamedByItsOperation) {
+  testing::TraceCapture trace;
+  bench_.engine.trace_to(trace.writer.track("tile 0", "vpu"));
+  vpu_add_desc_t add{};
+  add.control = VPU_OP_ADD;
+  add.a_addr = kRing + 0x1000;
+  add.b_addr = kRing + 0x2000;
+  add.out_addr = kRing + 0x3000;
+  add.rows = 3;
+  add.cols = 40;
+  add.a_row_stride = add.b_row_stride = add.out_row_stride = 64;
+  add.a_multiplier = add.b_multiplier = 1;
+  run(add);
+  vpu_pool_desc_t pool{};
+  pool.control = VPU_OP_AVGPOOL;
+  pool.in_addr = kRing + 0x1000;
+  pool.out_addr = kRing + 0x4000;
+  pool.in_height = 6;
+  pool.in_width = 4;
+  pool.channels = 2;
+  pool.in_row_stride = 8;
+  pool.out_row_stride = 4;
+  pool.window = VPU_WINDOW(3, 2, 3, 2);
+  run(pool);
+  ASSERT_EQ(bench_.reg(ENGINE_STATUS), 0u) << bench_.reg(ENGINE_ERROR_CODE);
+
+  trace.finish();
+  EXPECT_TRUE(trace.problems().empty()) << trace.problems().front();
+  const auto slices = trace.events('X', "tile 0", "vpu");
+  ASSERT_EQ(slices.size(), 2u);
+  EXPECT_EQ(slices[0]["name"], "add");
+  EXPECT_EQ(slices[0]["args"], (nlohmann::json{{"rows", 3}, {"cols", 40}}));
+  EXPECT_EQ(slices[1]["name"], "avgpool");
+  EXPECT_EQ(slices[1]["args"], (nlohmann::json{{"in_height", 6},
+                                               {"in_width", 4},
+                                               {"channels", 2},
+                                               {"window", "3x2"},
+                                               {"stride", "3x2"}}));
+  EXPECT_EQ(testing::TraceCapture::picoseconds(slices[0]["dur"]) +
+                testing::TraceCapture::picoseconds(slices[1]["dur"]),
+            bench_.engine.busy_cycles() * 1000);  // 1 ns cycles
 }
 
 }  // namespace
