@@ -87,6 +87,7 @@ class Soc {
   // Every block's statistics as `key: value` lines: NoC links and routes, DRAM channels,
   // scratchpad banks, and each tile's engines.
   void report(std::ostream& out) const;
+  const PlatformConfig& config() const { return config_; }
   const Dram& dram() const { return *dram_; }
   const Mesh& mesh() const { return *mesh_; }
   const Mxu& mxu(uint32_t tile) const { return *tiles_[tile].mxu; }

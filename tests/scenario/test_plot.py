@@ -109,6 +109,30 @@ class PlotTest(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assert_png(os.path.join(self.dir, "noc_latency.png"), min_width=1200)
 
+    def test_sweep_of_two_axes(self):
+        path = os.path.join(self.dir, "results.csv")
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
+            writer.writerow(["run", "mxu.rows", "mxu.cols", "mesh.x", "mesh.y", "layer", "cycles",
+                             "utilization", "model_cycles"])
+            run = 0
+            for array in (8, 16, 32):
+                for mesh in (1, 2, 4):
+                    cycles = 64_000_000 // (array * mesh) ** 2 * 4
+                    writer.writerow([run, array, array, mesh, mesh, "conv1", cycles, 0.5, 1])
+                    writer.writerow([run, array, array, mesh, mesh, "total", cycles, 0.5,
+                                     cycles // 2])
+                    run += 1
+        result = plot("sweep", self.dir)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assert_png(os.path.join(self.dir, "sweep.png"), min_width=1200)
+        not_sweep = os.path.join(self.dir, "other.csv")
+        with open(not_sweep, "w", encoding="utf-8") as f:
+            f.write("layer,cycles\ntotal,1\n")
+        result = plot("sweep", not_sweep)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("other.csv: not a sweep's results.csv", result.stderr)
+
     def test_bad_input_is_named(self):
         not_report = self.write_json("other.json", {"traceEvents": []})
         result = plot("report", not_report)
