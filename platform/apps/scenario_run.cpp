@@ -30,6 +30,9 @@ namespace drv = tessera::driver;
 
 // Fixed, so that a functional run computes the same data every time.
 constexpr uint32_t kDataSeed = 20261128;
+// How long the chip may take to settle after an op before the run goes on regardless (and its
+// trace's times may then depend on the host's timing): far more than any runtime's wind-down.
+constexpr std::chrono::milliseconds kIdleWait{10000};
 
 std::ofstream open_output(const fs::path& path) {
   std::ofstream out(path);
@@ -69,6 +72,11 @@ class ChipProbe {
     }
   }
 
+  // Before the host touches the chip: so that what it does lands at a simulated time that
+  // does not depend on the host's timing (the chip finishing its last op meanwhile).
+  void wait_until_idle() { chip_->wait_until_idle(kIdleWait); }
+
+  // After wait_until_idle(): the counters are then the same whenever the host reads them.
   ChipCounters counters() {
     ChipCounters c;
     chip_->inspect([&](Soc& soc) { c = read_counters(soc); });
@@ -141,7 +149,7 @@ DeviceSetup device_setup(const Scenario& scenario, const fs::path& dir, std::ost
 // Device memory for one layer's operands, freed with it.
 class LayerMemory {
  public:
-  explicit LayerMemory(drv::Device& device) : device_(device) {}
+  LayerMemory(drv::Device& device, ChipProbe& probe) : device_(device), probe_(probe) {}
   ~LayerMemory() {
     for (drv::DevicePtr p : allocated_) (void)device_.free(p);
   }
@@ -157,6 +165,7 @@ class LayerMemory {
   // Filled with `data`.
   tsr_operand upload(const void* data, uint64_t bytes, const std::string& what) {
     const tsr_operand operand = allocate(bytes, what);
+    probe_.wait_until_idle();
     check(device_.memcpy_to_device(operand.addr, data, bytes), "copying the " + what);
     return operand;
   }
@@ -171,6 +180,7 @@ class LayerMemory {
 
  private:
   drv::Device& device_;
+  ChipProbe& probe_;
   std::vector<drv::DevicePtr> allocated_;
 };
 
@@ -226,13 +236,15 @@ void run_layers(const LayersWorkload& workload, const DeviceSetup& setup, ChipPr
   check(device->create_stream(&stream), "creating a stream");
   std::mt19937 rng(kDataSeed);
   for (const Layer& layer : workload.layers) {
-    LayerMemory memory(*device);
+    LayerMemory memory(*device, probe);
     drv::CommandList list;
     list.add(layer_command(layer, memory, report.mode == RunMode::kFunctional, rng));
+    probe.wait_until_idle();
     const ChipCounters before = probe.counters();
     drv::Event event;
     check(stream.launch(list, &event), "layer " + layer.name);
     check(event.synchronize(setup.timeout), "layer " + layer.name);
+    probe.wait_until_idle();
     const ChipCounters after = probe.counters();
     const std::vector<drv::OpProfile> ops = event.ops();
     report.layers.push_back(
@@ -286,8 +298,12 @@ int run_onnx(const OnnxWorkload& workload, const DeviceSetup& setup, ChipProbe& 
   drv::BackendOptions options;
   options.device = setup.options;
   ChipCounters before;
-  options.before_node = [&](const drv::Node&) { before = probe.counters(); };
+  options.before_node = [&](const drv::Node&) {
+    probe.wait_until_idle();
+    before = probe.counters();
+  };
   options.after_node = [&](const drv::Node& node, const std::vector<drv::OpProfile>& ops) {
+    probe.wait_until_idle();
     const ChipCounters after = probe.counters();
     LayerResult row;
     row.name = node.name;

@@ -74,6 +74,17 @@ bool Device::in_kernel(const std::function<void()>& request) {
   return true;
 }
 
+bool Device::wait_until_idle(std::chrono::milliseconds timeout) {
+  const auto give_up = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    bool busy = true;
+    if (!in_kernel([&] { busy = sc_core::sc_pending_activity(); })) return false;
+    if (!busy) return true;
+    if (std::chrono::steady_clock::now() >= give_up) return false;
+    std::this_thread::yield();
+  }
+}
+
 bool Device::read_memory(uint32_t address, void* data, uint32_t len) {
   bool ok = false;
   return in_kernel([&] { ok = soc_.read_memory(address, data, len); }) && ok;

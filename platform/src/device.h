@@ -10,6 +10,7 @@
 // refused: the host's waits carry the timeouts.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -56,6 +57,11 @@ class Device {
   bool inspect(const std::function<void(Soc&)>& request) {
     return in_kernel([&] { request(soc_); });
   }
+  // Waits until the simulation has nothing left to do by itself (every core asleep, nothing in
+  // flight), for at most `timeout` of wall-clock time; true if it got there. A host that waits
+  // so before it rings the device makes its requests land at one simulated time, whatever its
+  // own timing: the simulation's times no longer depend on the host's (tessera-vp --scenario).
+  bool wait_until_idle(std::chrono::milliseconds timeout);
   const PlatformConfig& config() const { return config_; }
   // Once the simulation has ended by itself (the firmware exited or stopped at a fault it
   // cannot survive): how. Until then, and for a device that was never started, nothing.
