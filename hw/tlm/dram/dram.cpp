@@ -54,12 +54,14 @@ void Dram::trace_to(const std::vector<TraceTrack>& tracks) {
   if (tracks.size() != config_.channels)
     throw std::invalid_argument(std::string(name()) + ": one trace track per channel");
   traces_.clear();
-  for (const TraceTrack& track : tracks) traces_.push_back({track, {}, 0, true});
+  for (const TraceTrack& track : tracks)
+    traces_.push_back(
+        {track, "channel " + std::to_string(traces_.size()) + " bandwidth", {}, 0, true});
 }
 
 void Dram::write_windows(ChannelTrace& trace, uint64_t limit) const {
   const auto write = [&](uint64_t window, uint64_t bytes) {
-    trace.track.counter("bandwidth", sc_core::sc_time::from_value(window * trace_window_),
+    trace.track.counter(trace.counter, sc_core::sc_time::from_value(window * trace_window_),
                         {{"bytes_per_cycle", static_cast<double>(bytes) / kTraceWindowCycles}});
     trace.at_zero = bytes == 0;
   };

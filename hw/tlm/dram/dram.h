@@ -14,8 +14,9 @@
 // on one channel overlap their latencies and serialise their transfers; on two channels they
 // run in parallel. DMI (whole store) and debug accesses are untimed (TimedStore).
 // Backing: one lazily populated mapping for the whole size: costs only the pages touched.
-// Trace (trace_to): per channel, a "bandwidth" counter of bytes_per_cycle over windows of
-// kTraceWindowCycles, each access counted in the window where its transfer starts. A window is
+// Trace (trace_to): per channel N, a counter "channel N bandwidth" (viewers key counters by
+// process and name, not by thread) of bytes_per_cycle over windows of kTraceWindowCycles,
+// each access counted in the window where its transfer starts. A window is
 // written once simulated time has passed it (no later access can start in it), so the file is
 // the same whatever the order of the calls; back to 0 after a busy window, nothing while idle.
 // The windows still open are written when the simulation stops (sc_stop), not when it starves.
@@ -24,6 +25,7 @@
 #include <cstdint>
 #include <map>
 #include <ostream>
+#include <string>
 #include <systemc>
 #include <tlm>
 #include <tlm_utils/simple_target_socket.h>
@@ -71,6 +73,7 @@ class Dram : public TimedStore {
   using Ticks = ReservationTimeline::Ticks;
   struct ChannelTrace {
     TraceTrack track;
+    std::string counter;                // its name
     std::map<uint64_t, uint64_t> open;  // bytes per window index, for windows not written yet
     uint64_t written_to = 0;            // every window below it is written
     bool at_zero = true;                // the counter's last value is 0

@@ -156,7 +156,7 @@ TEST_F(DmaChip, TracesACopySlicePerDescriptorAndTheDramBandwidth) {
     const auto counters = trace.events('C', "dram", "channel " + std::to_string(c));
     double bytes = 0;
     for (const nlohmann::json& e : counters) {
-      EXPECT_EQ(e["name"], "bandwidth");
+      EXPECT_EQ(e["name"], "channel " + std::to_string(c) + " bandwidth");
       EXPECT_EQ(TraceCapture::picoseconds(e["ts"]) % (Dram::kTraceWindowCycles * 1000), 0u);
       bytes += e["args"]["bytes_per_cycle"].get<double>() * Dram::kTraceWindowCycles;
     }

@@ -153,9 +153,11 @@ TEST(Dram, TracesTheBandwidthOfEachChannelPerWindow) {
   trace.finish();
   EXPECT_TRUE(trace.problems().empty()) << trace.problems().front();
   std::vector<std::pair<uint64_t, double>> windows;  // (ns, bytes per cycle)
-  for (const nlohmann::json& e : trace.events('C', "dram", "channel 0"))
+  for (const nlohmann::json& e : trace.events('C', "dram", "channel 0")) {
+    EXPECT_EQ(e["name"], "channel 0 bandwidth");
     windows.emplace_back(testing::TraceCapture::picoseconds(e["ts"]) / 1000,
                          e["args"]["bytes_per_cycle"].get<double>());
+  }
   EXPECT_EQ(windows,
             (std::vector<std::pair<uint64_t, double>>{
                 {0, 64 / 1024.0}, {1024, 32 / 1024.0}, {2048, 0}, {4096, 64 / 1024.0}, {5120, 0}}));
