@@ -16,10 +16,10 @@
 // Backing: one lazily populated mapping for the whole size: costs only the pages touched.
 // Trace (trace_to): per channel N, a counter "channel N bandwidth" (viewers key counters by
 // process and name, not by thread) of bytes_per_cycle over windows of kTraceWindowCycles,
-// each access counted in the window where its transfer starts. A window is
-// written once simulated time has passed it (no later access can start in it), so the file is
-// the same whatever the order of the calls; back to 0 after a busy window, nothing while idle.
-// The windows still open are written when the simulation stops (sc_stop), not when it starves.
+// each access counted in the window where its transfer starts. A window is written by the
+// channel's first access after simulated time has passed it (no later access can start in it:
+// its value is final); back to 0 after a busy window, nothing while idle. The windows still
+// open are written when the simulation stops (sc_stop), not when it runs out of events.
 #pragma once
 
 #include <cstdint>
