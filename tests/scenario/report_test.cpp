@@ -24,6 +24,7 @@ Report sample_report() {
   a.kind = "gemm";
   a.shape = "m=128 n=256 k=512";
   a.cycles = 32768;
+  a.compute_cycles = 20000;
   a.macs = 128 * 256 * 512;  // 16.7 M: half the peak over 32768 cycles
   a.dram_bytes = 1000;
   a.noc_bytes = 2000;
@@ -92,13 +93,14 @@ TEST(Report, CsvHasOneRowPerLayerThenTheTotal) {
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   ASSERT_EQ(lines.size(), 4u);
   EXPECT_EQ(lines[0],
-            "layer,kind,shape,cycles,compute_cycles,macs,utilization,dram_bytes,noc_bytes,stall_dma_cycles,"
+            "layer,kind,shape,cycles,compute_cycles,macs,utilization,dram_bytes,noc_bytes,stall_"
+            "dma_cycles,"
             "stall_noc_cycles,stall_dram_cycles,stall_sram_banks_cycles,model_cycles,model_bound");
   EXPECT_EQ(lines[1],
-            "fc1,gemm,m=128 n=256 k=512,32768,16777216,0.500000,1000,2000,10,20,30,40,"
+            "fc1,gemm,m=128 n=256 k=512,32768,20000,16777216,0.500000,1000,2000,10,20,30,40,"
             "30000,compute");
   EXPECT_EQ(lines[2].substr(0, 25), "\"conv, \"\"odd\"\" name\",conv");  // RFC 4180 quoting
-  EXPECT_EQ(lines[3].substr(0, 15), "total,,,49152,3");
+  EXPECT_EQ(lines[3].substr(0, 21), "total,,,49152,40000,3");
 }
 
 TEST(Report, TextTableAlignsColumnsAndEndsWithTheTotal) {
