@@ -104,7 +104,11 @@ class ChipProbe {
   // Ends the trace while the chip still runs: the blocks' later events (the device idling
   // until it closes) are ignored.
   void close_trace() {
-    if (trace_) chip_->inspect([&](Soc&) { trace_->close(); });
+    if (trace_)
+      chip_->inspect([&](Soc& soc) {
+        soc.finish_trace();
+        trace_->close();
+      });
   }
 
  private:

@@ -311,6 +311,11 @@ void Soc::load(const ElfImage& image) {
   }
 }
 
+void Soc::finish_trace() {
+  for (auto& hart : harts_) hart->finish_trace();
+  dram_->finish_trace();
+}
+
 RunResult Soc::run() {
   elaborate();
   harts_.front()->release();  // the manager core boots; it releases the others
@@ -327,6 +332,8 @@ RunResult Soc::run() {
   } else {
     sc_core::sc_start();
   }
+  // Also when it ran out of things to do, which ends it without end_of_simulation().
+  finish_trace();
   RunResult result{};
   if (control_.stop_requested()) {
     result.exit_code = control_.exit_code();

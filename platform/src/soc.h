@@ -72,6 +72,9 @@ class Soc {
   // "channel N", created in that order. Call before the simulation starts; `writer` must
   // outlive the run, and is closed by the caller after it.
   void trace_to(TraceWriter& writer);
+  // Writes what the blocks still hold open (a core's sleep, DRAM windows): before the trace is
+  // closed while the simulation runs on. run() calls it when the simulation ends.
+  void finish_trace();
 
   // Copies the image into memory (throws ElfError naming the segment that does not fit),
   // points the boot ROM at its entry, and wires the `tohost` convention if it has the symbol.

@@ -74,8 +74,12 @@ void Dram::write_windows(ChannelTrace& trace, uint64_t limit) const {
   if (!trace.at_zero && trace.written_to < limit) write(trace.written_to, 0);
 }
 
-void Dram::end_of_simulation() {
+void Dram::finish_trace() {
   for (ChannelTrace& trace : traces_) write_windows(trace, UINT64_MAX);
+}
+
+void Dram::end_of_simulation() {
+  finish_trace();
 }
 
 void Dram::report(std::ostream& out) const {

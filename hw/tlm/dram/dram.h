@@ -68,6 +68,9 @@ class Dram : public TimedStore {
   static constexpr uint64_t kTraceWindowCycles = 1024;
   // Bandwidth counters from now on, on tracks[i] for channel i (one track per channel).
   void trace_to(const std::vector<TraceTrack>& tracks);
+  // Writes the windows still open: before the trace is closed while the simulation runs on,
+  // and at its end.
+  void finish_trace();
 
  private:
   using Ticks = ReservationTimeline::Ticks;

@@ -46,8 +46,14 @@ void Hart::trace_sleep() const {
     track_.slice("wfi", asleep_since_, sc_core::sc_time_stamp() - asleep_since_);
 }
 
+void Hart::finish_trace() {
+  if (!asleep_) return;
+  trace_sleep();
+  asleep_since_ = sc_core::sc_time_stamp();
+}
+
 void Hart::end_of_simulation() {
-  if (asleep_) trace_sleep();
+  finish_trace();
 }
 
 void Hart::thread() {

@@ -53,6 +53,9 @@ class Hart : public sc_core::sc_module, private BusPort {
   sc_core::sc_time local_time() const { return quantum_.get_current_time(); }
   // "wfi" slices from now on go to `track`.
   void trace_to(TraceTrack track) { track_ = track; }
+  // Ends the trace's open "wfi" slice now (a sleep going on continues as a new slice): before
+  // the trace is closed while the simulation runs on, and at its end.
+  void finish_trace();
 
  private:
   class QuantumKeeper : public tlm_utils::tlm_quantumkeeper {
