@@ -11,6 +11,7 @@
 #include "common/trace_writer.h"
 #include "device.h"
 #include "elf_image.h"
+#include "layer_reference.h"
 #include "soc.h"
 #include "tessera/abi/kernel_args.h"
 #include "tessera/driver/backend.h"
@@ -173,13 +174,14 @@ class LayerMemory {
     check(device_.memcpy_to_device(operand.addr, data, bytes), "copying the " + what);
     return operand;
   }
-  // Random int8 data in a functional run; in a timing-only run the data do not matter and are
-  // not copied.
-  tsr_operand input(uint64_t bytes, bool functional, std::mt19937& rng, const std::string& what) {
-    if (!functional) return allocate(bytes, what);
-    std::vector<uint8_t> data(bytes);
-    for (uint8_t& b : data) b = static_cast<uint8_t>(rng());
-    return upload(data.data(), bytes, what);
+  // Random int8 data kept in `host` in a functional run (host != nullptr); in a timing-only
+  // run the data do not matter and are not copied.
+  tsr_operand input(uint64_t bytes, std::vector<int8_t>* host, std::mt19937& rng,
+                    const std::string& what) {
+    if (!host) return allocate(bytes, what);
+    host->resize(bytes);
+    for (int8_t& b : *host) b = static_cast<int8_t>(rng());
+    return upload(host->data(), bytes, what);
   }
 
  private:
@@ -188,12 +190,23 @@ class LayerMemory {
   std::vector<drv::DevicePtr> allocated_;
 };
 
+// A layer's outputs are its sums / 1024, which keeps most of them inside int8 for the shipped
+// layers' depths.
+constexpr Requantization kLayerRequantization{1 << 30, 40};
+
+// The operands of a functional run, as the host made them.
+struct LayerData {
+  std::vector<int8_t> input, weights;
+};
+
 // The layer as one GEMM_I8 or CONV_I8 command: int8 operands without zero points, outputs
-// requantized to int8 by one multiplier for every channel.
-tsr_command layer_command(const Layer& layer, LayerMemory& memory, bool functional,
+// requantized to int8 by one multiplier for every channel. `data` (a functional run) receives
+// the operands; without it none are copied.
+tsr_command layer_command(const Layer& layer, LayerMemory& memory, LayerData* data,
                           std::mt19937& rng) {
   const GemmShape g = layer.gemm();
-  const std::vector<tsr_channel_params> channels(g.n, tsr_channel_params{0, 1 << 30, 40});
+  const std::vector<tsr_channel_params> channels(
+      g.n, tsr_channel_params{0, kLayerRequantization.multiplier, kLayerRequantization.shift});
   const tsr_operand params =
       memory.upload(channels.data(), channels.size() * sizeof(tsr_channel_params),
                     layer.name + " requantization parameters");
@@ -204,8 +217,8 @@ tsr_command layer_command(const Layer& layer, LayerMemory& memory, bool function
     const tsr_conv_args args{conv->h,      conv->w,      conv->c_in,    conv->c_out, conv->kernel,
                              conv->kernel, conv->stride, conv->padding, {},          requant};
     command.opcode = TSR_OP_CONV_I8;
-    command.operands[1] = memory.input(uint64_t{conv->h} * conv->w * conv->c_in, functional, rng,
-                                       layer.name + " input");
+    command.operands[1] = memory.input(uint64_t{conv->h} * conv->w * conv->c_in,
+                                       data ? &data->input : nullptr, rng, layer.name + " input");
     command.operands[3] = memory.upload(&args, sizeof args, layer.name + " arguments");
   } else {
     const tsr_gemm_args args{static_cast<uint32_t>(g.m),
@@ -217,10 +230,12 @@ tsr_command layer_command(const Layer& layer, LayerMemory& memory, bool function
                              {},
                              requant};
     command.opcode = TSR_OP_GEMM_I8;
-    command.operands[1] = memory.input(g.m * g.k, functional, rng, layer.name + " A");
+    command.operands[1] =
+        memory.input(g.m * g.k, data ? &data->input : nullptr, rng, layer.name + " A");
     command.operands[3] = memory.upload(&args, sizeof args, layer.name + " arguments");
   }
-  command.operands[2] = memory.input(g.k * g.n, functional, rng, layer.name + " weights");
+  command.operands[2] =
+      memory.input(g.k * g.n, data ? &data->weights : nullptr, rng, layer.name + " weights");
   command.operands[0] = memory.allocate(g.m * g.n, layer.name + " output");
   return command;
 }
@@ -231,18 +246,36 @@ uint64_t total_cycles(const std::vector<drv::OpProfile>& ops) {
   return cycles;
 }
 
-void run_layers(const LayersWorkload& workload, const DeviceSetup& setup, ChipProbe& probe,
-                Report& report) {
+// "" when the chip's output of a functional run is the host's; else the first difference.
+std::string compare_with_reference(const Layer& layer, const LayerData& data,
+                                   const std::vector<int8_t>& chip) {
+  const std::vector<int8_t> host =
+      layer_reference(layer, data.input, data.weights, kLayerRequantization);
+  const auto [chip_at, host_at] = std::mismatch(chip.begin(), chip.end(), host.begin());
+  if (chip_at == chip.end()) return "";
+  const uint64_t index = static_cast<uint64_t>(chip_at - chip.begin());
+  const uint64_t n = layer.gemm().n;
+  return "output[" + std::to_string(index / n) + "][" + std::to_string(index % n) + "] is " +
+         std::to_string(*chip_at) + " on the chip, " + std::to_string(*host_at) + " on the host";
+}
+
+// Returns 1 when a functional run's output differs from the host reference's.
+int run_layers(const LayersWorkload& workload, const DeviceSetup& setup, ChipProbe& probe,
+               Report& report, std::ostream& out) {
   std::unique_ptr<drv::Device> device;
   check(drv::Device::open(setup.options, &device), "opening the device");
   check(device->boot(), "booting the runtime firmware");
   drv::Stream stream;
   check(device->create_stream(&stream), "creating a stream");
   std::mt19937 rng(kDataSeed);
+  const bool functional = report.mode == RunMode::kFunctional;
+  size_t checked = 0, differing = 0;
   for (const Layer& layer : workload.layers) {
     LayerMemory memory(*device, probe);
     drv::CommandList list;
-    list.add(layer_command(layer, memory, report.mode == RunMode::kFunctional, rng));
+    LayerData data;
+    const tsr_command command = layer_command(layer, memory, functional ? &data : nullptr, rng);
+    list.add(command);
     probe.wait_until_idle();
     const ChipCounters before = probe.counters();
     drv::Event event;
@@ -254,8 +287,22 @@ void run_layers(const LayersWorkload& workload, const DeviceSetup& setup, ChipPr
     report.layers.push_back(
         measured(layer_result(layer, report.machine), total_cycles(ops), before, after));
     probe.layer_slice(report.layers.back(), ops.front().start_cycle, report);
+    if (!functional) continue;
+    std::vector<int8_t> output(command.operands[0].bytes);
+    check(device->memcpy_to_host(output.data(), command.operands[0].addr, output.size()),
+          "copying the output of " + layer.name);
+    const std::string mismatch = compare_with_reference(layer, data, output);
+    ++checked;
+    if (!mismatch.empty()) {
+      ++differing;
+      out << "layer " << layer.name << ": " << mismatch << "\n";
+    }
   }
   probe.close_trace();
+  if (functional)
+    out << "outputs: " << checked - differing << " of " << checked
+        << " layers identical to the host reference\n";
+  return differing ? 1 : 0;
 }
 
 drv::Tensor seeded_input(const drv::TensorType& type, std::mt19937& rng) {
@@ -375,7 +422,7 @@ int run_scenario(const Scenario& scenario, const ScenarioRunOptions& options, st
   int status = 0;
   const auto wall_start = std::chrono::steady_clock::now();
   if (const auto* layers = std::get_if<LayersWorkload>(&scenario.workload)) {
-    run_layers(*layers, device_setup(scenario, dir, console, probe), probe, report);
+    status = run_layers(*layers, device_setup(scenario, dir, console, probe), probe, report, out);
   } else if (const auto* onnx = std::get_if<OnnxWorkload>(&scenario.workload)) {
     status = run_onnx(*onnx, device_setup(scenario, dir, console, probe), probe, report, out);
   } else {
