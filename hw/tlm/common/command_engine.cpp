@@ -113,8 +113,8 @@ void CommandEngine::thread() {
   }
 }
 
-void CommandEngine::trace(std::string_view name, Cycle start, Cycle end,
-                          const TraceArgs& args) const {
+void CommandEngine::trace_slice(std::string_view name, Cycle start, Cycle end,
+                                const TraceArgs& args) const {
   track_.slice(name, sc_time::from_value(start * period_),
                sc_time::from_value((end - start) * period_), args);
 }
@@ -137,7 +137,7 @@ void CommandEngine::trace_slot(bool fetched, Cycle start, const Outcome& outcome
     if (outcome.error == ENGINE_ERR_ADDRESS)
       args.emplace_back("error_address", hex(outcome.error_address));
   }
-  trace(name, start, outcome.end, args);
+  trace_slice(name, start, outcome.end, args);
 }
 
 bool CommandEngine::read_counter(uint64_t counter, uint64_t offset_in_counter, unsigned length,

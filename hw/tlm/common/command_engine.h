@@ -104,7 +104,7 @@ class CommandEngine : public RegisterTarget {
 
   bool tracing() const { return track_.enabled(); }
   // A slice on the engine's track over the cycles [start, end), inside the slot's.
-  void trace(std::string_view name, Cycle start, Cycle end, const TraceArgs& args) const;
+  void trace_slice(std::string_view name, Cycle start, Cycle end, const TraceArgs& args) const;
   static std::string hex(uint64_t value);  // "0x..." for address args
 
   // A 64-bit counter register read whole (8 bytes) or as a 32-bit half.

@@ -41,7 +41,7 @@ CommandEngine::Outcome Dma::execute(const uint8_t* bytes, const Slot& slot) {
   const bool chain = d.next != 0;
   for (;;) {
     Outcome outcome = copy(d, start);
-    if (chain && tracing()) trace("copy", start, outcome.end, copy_args(d));
+    if (chain && tracing()) trace_slice("copy", start, outcome.end, copy_args(d));
     if (outcome.error != ENGINE_ERR_NONE) {
       outcome.error_descriptor = address;
       return outcome;
