@@ -170,7 +170,7 @@ void MxuRtl::set_stalls(unsigned percent, uint64_t seed) {
   stall_rng_.seed(seed);
 }
 
-void MxuRtl::trace(VerilatedVcdC& vcd, int levels) {
+void MxuRtl::add_to_vcd(VerilatedVcdC& vcd, int levels) {
   ports_->trace(vcd, levels);
 }
 
@@ -279,7 +279,7 @@ RtlVcd::~RtlVcd() {
 
 void RtlVcd::record() {
   // Models can be traced only once the simulation runs, and all before the file opens.
-  for (MxuRtl* model : models_) model->trace(*vcd_, 99);
+  for (MxuRtl* model : models_) model->add_to_vcd(*vcd_, 99);
   wait(start_);
   vcd_->open(path_.c_str());
   if (end_ > start_) {

@@ -63,7 +63,7 @@ class MxuRtl : public sc_core::sc_module {
   uint64_t cycles_clocked() const { return cycles_clocked_; }
 
   // Adds the model to a VCD; call once the simulation has started (RtlVcd does).
-  void trace(VerilatedVcdC& vcd, int levels);
+  void add_to_vcd(VerilatedVcdC& vcd, int levels);
 
  private:
   class Ports;
