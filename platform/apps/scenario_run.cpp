@@ -84,14 +84,20 @@ class ChipProbe {
     return c;
   }
 
-  // The row's slice on the scenario's track, from the cycle its first op was dispatched.
-  void layer_slice(const LayerResult& row, uint64_t start_cycle, const Report& report) {
+  // The row's slice on the scenario's track, from the cycle its first op was dispatched, with
+  // the utilization it reached: the chip's on the scenario's track, each MXU's on its tile.
+  void layer_slice(const LayerResult& row, uint64_t start_cycle, const Report& report,
+                   const ChipCounters& before, const ChipCounters& after) {
     if (!trace_) return;
     const sc_core::sc_time start = period_ * static_cast<double>(start_cycle);
     const sc_core::sc_time end = start + period_ * static_cast<double>(row.cycles);
+    const double array_macs =
+        double(report.machine.mxu.rows) * report.machine.mxu.cols * double(row.cycles);
     chip_->inspect([&](Soc&) {
-      layers_.counter("utilization", start, {{"percent", 100 * report.utilization(row)}});
-      layers_.counter("utilization", end, {{"percent", 0.0}});
+      utilization(layers_, start, end, 100 * report.utilization(row));
+      for (size_t t = 0; t < after.tiles.size() && row.cycles; ++t)
+        utilization(trace_->track("tile " + std::to_string(t), "mxu"), start, end,
+                    100 * double(after.tiles[t].macs - before.tiles[t].macs) / array_macs);
       layers_.slice(row.name, start, end - start,
                     {{"kind", row.kind},
                      {"shape", row.shape},
@@ -100,6 +106,13 @@ class ChipProbe {
                      {"dram_bytes", row.dram_bytes},
                      {"noc_bytes", row.noc_bytes}});
     });
+  }
+
+  // A counter of the track's process: `percent` from start, 0 from end.
+  static void utilization(const TraceTrack& track, const sc_core::sc_time& start,
+                          const sc_core::sc_time& end, double percent) {
+    track.counter("utilization", start, {{"percent", percent}});
+    track.counter("utilization", end, {{"percent", 0.0}});
   }
 
   // Ends the trace while the chip still runs: the blocks' later events (the device idling
@@ -286,7 +299,7 @@ int run_layers(const LayersWorkload& workload, const DeviceSetup& setup, ChipPro
     const std::vector<drv::OpProfile> ops = event.ops();
     report.layers.push_back(
         measured(layer_result(layer, report.machine), total_cycles(ops), before, after));
-    probe.layer_slice(report.layers.back(), ops.front().start_cycle, report);
+    probe.layer_slice(report.layers.back(), ops.front().start_cycle, report, before, after);
     if (!functional) continue;
     std::vector<int8_t> output(command.operands[0].bytes);
     check(device->memcpy_to_host(output.data(), command.operands[0].addr, output.size()),
@@ -361,7 +374,8 @@ int run_onnx(const OnnxWorkload& workload, const DeviceSetup& setup, ChipProbe& 
     row.kind = node.op_type;
     row.shape = drv::to_string(graph.type_of(node.outputs[0]));
     report.layers.push_back(measured(row, total_cycles(ops), before, after));
-    if (!ops.empty()) probe.layer_slice(report.layers.back(), ops.front().start_cycle, report);
+    if (!ops.empty())
+      probe.layer_slice(report.layers.back(), ops.front().start_cycle, report, before, after);
   };
   const std::vector<drv::Tensor> outputs =
       drv::make_backend("device", options)->load(graph)->run(inputs);
