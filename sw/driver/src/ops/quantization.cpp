@@ -16,7 +16,8 @@ int32_t lowest_value(DataType integer_type) {
   return visit_data_type(integer_type, [](auto tag) {
     using T = typename decltype(tag)::type;
     return static_cast<int32_t>(
-        std::max<double>(std::numeric_limits<T>::lowest(), std::numeric_limits<int32_t>::lowest()));
+        std::max(static_cast<double>(std::numeric_limits<T>::lowest()),
+                 static_cast<double>(std::numeric_limits<int32_t>::lowest())));
   });
 }
 
@@ -24,7 +25,9 @@ int32_t highest_value(DataType integer_type) {
   return visit_data_type(integer_type, [](auto tag) {
     using T = typename decltype(tag)::type;
     return static_cast<int32_t>(
-        std::min<double>(std::numeric_limits<T>::max(), std::numeric_limits<int32_t>::max()));
+        // int64's max rounds up as a double: min() picks int32's max all the same.
+        std::min(static_cast<double>(std::numeric_limits<T>::max()),
+                 static_cast<double>(std::numeric_limits<int32_t>::max())));
   });
 }
 
