@@ -46,6 +46,17 @@ void Hart::trace_sleep() const {
     track_.slice("wfi", asleep_since_, sc_core::sc_time_stamp() - asleep_since_);
 }
 
+void Hart::trace_begin(std::string name, const sc_core::sc_time& at) {
+  if (track_.enabled()) open_markers_.emplace_back(std::move(name), at);
+}
+
+void Hart::trace_end(const sc_core::sc_time& at) {
+  if (open_markers_.empty()) return;
+  const auto& [name, start] = open_markers_.back();
+  track_.slice(name, start, at - start);
+  open_markers_.pop_back();
+}
+
 void Hart::finish_trace() {
   if (!asleep_) return;
   trace_sleep();

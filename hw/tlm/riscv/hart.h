@@ -14,6 +14,9 @@
 #pragma once
 
 #include <functional>
+#include <string>
+#include <utility>
+#include <vector>
 #include <systemc>
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
@@ -53,6 +56,11 @@ class Hart : public sc_core::sc_module, private BusPort {
   sc_core::sc_time local_time() const { return quantum_.get_current_time(); }
   // "wfi" slices from now on go to `track`.
   void trace_to(TraceTrack track) { track_ = track; }
+  // Firmware's trace markers (SYSCTRL_TRACE_BEGIN/END): a slice `name` on the hart's track from
+  // the begin to the matching end, at the hart's local times. Nested markers nest; an end with
+  // none open is ignored.
+  void trace_begin(std::string name, const sc_core::sc_time& at);
+  void trace_end(const sc_core::sc_time& at);
   // Ends the trace's open "wfi" slice now (a sleep going on continues as a new slice): before
   // the trace is closed while the simulation runs on, and at its end.
   void finish_trace();
@@ -89,6 +97,7 @@ class Hart : public sc_core::sc_module, private BusPort {
   bool asleep_ = false;
   sc_core::sc_time asleep_since_;
   TraceTrack track_;
+  std::vector<std::pair<std::string, sc_core::sc_time>> open_markers_;  // innermost last
   uint64_t batch_synced_cycles_ = 0;  // cycles of the running batch already waited for
   tlm::tlm_generic_payload payload_;
 };

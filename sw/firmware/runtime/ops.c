@@ -4,6 +4,12 @@
 #include "host_ops.h"
 #include "model_kernels.h"
 
+const char* const runtime_op_names[TSR_OP_LIMIT] = {
+#define OP_NAME(name, value) [value] = #name,
+    TSR_OPCODES(OP_NAME)
+#undef OP_NAME
+};
+
 const struct op runtime_ops[TSR_OP_LIMIT] = {
     [TSR_OP_NOP] = {.on_manager = op_nop},
     [TSR_OP_COPY] = {.on_tiles = kernel_copy},

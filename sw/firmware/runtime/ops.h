@@ -31,5 +31,7 @@ struct op {
 
 /* Indexed by opcode: an entry with neither function is an unsupported op. */
 extern const struct op runtime_ops[TSR_OP_LIMIT];
+/* Indexed by opcode: the ABI's name ("GEMM_I8"), 0 for an opcode the ABI lacks. */
+extern const char* const runtime_op_names[TSR_OP_LIMIT];
 
 #endif

@@ -105,7 +105,9 @@ void secondary_main(uint32_t hartid) {
     fence_acquire();
     const struct tile_job job = {slot->command, tile, slot->rank, slot->ranks};
     uint32_t detail[4] = {0, 0, 0, 0};
+    trace_begin(runtime_op_names[job.command->opcode]);
     uint32_t error = run_kernel(runtime_ops[job.command->opcode].on_tiles, &job, detail);
+    trace_end();
     slot->error = error;
     for (int i = 0; i < 4; i++) slot->detail[i] = detail[i];
     __asm__ volatile("fence rw, w" ::: "memory"); /* the outcome before the number */
