@@ -13,7 +13,6 @@
 #include "riscv/isa.h"
 #include "riscv/isa/encoding.h"
 #include "tessera/hw/memory_map.h"
-#include "tessera/hw/sysctrl_regs.h"
 #include "tessera/hw/plic_regs.h"
 
 namespace tessera {
@@ -95,10 +94,6 @@ void Soc::build_control_cluster(std::ostream& uart_out) {
   lines.release_hart = [this](unsigned h) { harts_[h]->release(); };
   lines.hart_running = [this](unsigned h) { return harts_[h]->running(); };
   lines.test_irq = [this](bool l) { plic_->set_source(PLIC_SOURCE_TEST, l); };
-  lines.trace_begin = [this](unsigned h, uint32_t name_address, const sc_time& at) {
-    harts_[h]->trace_begin(memory_text(name_address, SYSCTRL_TRACE_NAME_MAX), at);
-  };
-  lines.trace_end = [this](unsigned h, const sc_time& at) { harts_[h]->trace_end(at); };
   sysctrl_ = std::make_unique<SysCtrl>("sysctrl", info, std::move(lines), control_, mmio);
 
   const HostInterfaceConfig host{clock_period_, mmio, config_.host.dma_bytes_per_cycle,
@@ -257,16 +252,6 @@ bool Soc::debug_access(bool write, uint32_t address, void* data, uint32_t len) {
   p.set_data_length(len);
   p.set_streaming_width(len);
   return debug_->socket->transport_dbg(p) == len;
-}
-
-std::string Soc::memory_text(uint32_t address, uint32_t max_bytes) {
-  std::string text;
-  while (text.size() < max_bytes) {
-    char c = 0;
-    if (!debug_access(false, address + static_cast<uint32_t>(text.size()), &c, 1) || c == 0) break;
-    text += c;
-  }
-  return text;
 }
 
 bool Soc::read_memory(uint32_t address, void* data, uint32_t len) {

@@ -119,8 +119,6 @@ class Soc {
   void elaborate();
   void write_boot_trampoline(uint32_t entry);
   bool debug_access(bool write, uint32_t address, void* data, uint32_t len);
-  // The NUL-terminated text at `address`, at most max_bytes of it, up to what is readable.
-  std::string memory_text(uint32_t address, uint32_t max_bytes);
   sc_core::sc_time cycles(uint32_t n) const;
 
   PlatformConfig config_;

@@ -64,21 +64,9 @@ bool SysCtrl::read(uint64_t offset, unsigned len, uint64_t& value, const sc_core
   }
 }
 
-bool SysCtrl::write(uint64_t offset, unsigned len, uint64_t value, const sc_core::sc_time& now) {
+bool SysCtrl::write(uint64_t offset, unsigned len, uint64_t value, const sc_core::sc_time&) {
   if (len != 4) return false;
   const uint32_t v = static_cast<uint32_t>(value);
-  if (offset >= SYSCTRL_TRACE_BEGIN(0) && offset < SYSCTRL_TRACE_BEGIN(SYSCTRL_TRACE_HARTS)) {
-    const unsigned hart = static_cast<unsigned>((offset - SYSCTRL_TRACE_BEGIN(0)) / 8);
-    if (hart >= info_.num_harts) return false;
-    if (offset == SYSCTRL_TRACE_BEGIN(hart)) {
-      if (lines_.trace_begin) lines_.trace_begin(hart, v, now);
-    } else if (offset == SYSCTRL_TRACE_END(hart)) {
-      if (lines_.trace_end) lines_.trace_end(hart, now);
-    } else {
-      return false;
-    }
-    return true;
-  }
   switch (offset) {
     case SYSCTRL_TEST_EXIT:
       control_.finish(static_cast<int>(v), "firmware wrote the test-exit register");

@@ -3,8 +3,7 @@
 //
 // Socket: `socket` (RegisterTarget), 32-bit registers. Writing TEST_EXIT asks SimControl to
 // finish with the value written as exit code; HART_RELEASE calls `release_hart`; TEST_IRQ
-// drives `test_irq`; TRACE_BEGIN(h) and TRACE_END(h) call `trace_begin` and `trace_end` with
-// the writer's local time.
+// drives `test_irq`.
 // Timing: register accesses take `latency`.
 #pragma once
 
@@ -30,9 +29,6 @@ struct SysCtrlLines {
   std::function<void(unsigned hart)> release_hart;
   std::function<bool(unsigned hart)> hart_running;
   std::function<void(bool level)> test_irq;
-  // Trace markers of hart `hart`: `name_address` is where the slice's name is.
-  std::function<void(unsigned hart, uint32_t name_address, const sc_core::sc_time& at)> trace_begin;
-  std::function<void(unsigned hart, const sc_core::sc_time& at)> trace_end;
 };
 
 class SysCtrl : public RegisterTarget {

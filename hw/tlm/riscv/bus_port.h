@@ -22,6 +22,10 @@ class BusPort {
   virtual DmiGrant request_dmi(uint32_t addr, bool write) = 0;
   // mtime as seen `offset_cycles` ahead of the last synchronisation.
   virtual uint64_t read_time(uint64_t offset_cycles) = 0;
+  // A trace marker (trace.begin with its name's address, or trace.end) `offset_cycles` ahead of
+  // the last synchronisation. A platform without traces ignores it.
+  virtual void trace_marker(bool /*begin*/, uint32_t /*name_address*/, uint64_t /*offset_cycles*/) {
+  }
 };
 
 }  // namespace tessera::riscv

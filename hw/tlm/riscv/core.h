@@ -58,6 +58,10 @@ class Core {
   void add_idle_cycles(uint64_t cycles) { stall_cycles_ += cycles; }
   // Ends the current batch after the executing instruction.
   void end_batch() { batch_end_ = 0; }
+  // trace.begin / trace.end: passed to the platform (BusPort::trace_marker) at this cycle.
+  void trace_marker(bool begin, uint32_t name_address) {
+    bus_.trace_marker(begin, name_address, cycles() - batch_start_cycles_);
+  }
 
   // Forget decoded instructions and DMI regions (after memory changed behind the core's back,
   // or the bus remapped).

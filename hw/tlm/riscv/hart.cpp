@@ -46,17 +46,6 @@ void Hart::trace_sleep() const {
     track_.slice("wfi", asleep_since_, sc_core::sc_time_stamp() - asleep_since_);
 }
 
-void Hart::trace_begin(std::string name, const sc_core::sc_time& at) {
-  if (track_.enabled()) open_markers_.emplace_back(std::move(name), at);
-}
-
-void Hart::trace_end(const sc_core::sc_time& at) {
-  if (open_markers_.empty()) return;
-  const auto& [name, start] = open_markers_.back();
-  track_.slice(name, start, at - start);
-  open_markers_.pop_back();
-}
-
 void Hart::finish_trace() {
   if (!asleep_) return;
   trace_sleep();
@@ -137,11 +126,42 @@ DmiGrant Hart::request_dmi(uint32_t addr, bool write) {
           dmi.is_write_allowed()};
 }
 
+sc_time Hart::time_at(uint64_t offset_cycles) const {
+  return quantum_.get_current_time() +
+         config_.clock_period * static_cast<double>(offset_cycles - batch_synced_cycles_);
+}
+
 uint64_t Hart::read_time(uint64_t offset_cycles) {
-  if (!config_.mtime) return 0;
-  return config_.mtime(quantum_.get_current_time() +
-                       config_.clock_period *
-                           static_cast<double>(offset_cycles - batch_synced_cycles_));
+  return config_.mtime ? config_.mtime(time_at(offset_cycles)) : 0;
+}
+
+void Hart::trace_marker(bool begin, uint32_t name_address, uint64_t offset_cycles) {
+  if (!track_.enabled()) return;
+  const sc_time at = time_at(offset_cycles);
+  if (begin) {
+    open_markers_.emplace_back(read_text(name_address), at);
+  } else if (!open_markers_.empty()) {
+    const auto& [name, start] = open_markers_.back();
+    track_.slice(name, start, at - start);
+    open_markers_.pop_back();
+  }
+}
+
+std::string Hart::read_text(uint32_t address) {
+  constexpr size_t kMaxBytes = 63;
+  std::string text;
+  tlm::tlm_generic_payload p;
+  char c = 0;
+  p.set_command(tlm::TLM_READ_COMMAND);
+  p.set_data_ptr(reinterpret_cast<unsigned char*>(&c));
+  p.set_data_length(1);
+  p.set_streaming_width(1);
+  while (text.size() < kMaxBytes) {
+    p.set_address(address + text.size());
+    if (socket->transport_dbg(p) != 1 || c == 0) break;
+    text += c;
+  }
+  return text;
 }
 
 void Hart::invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end) {

@@ -54,13 +54,10 @@ class Hart : public sc_core::sc_module, private BusPort {
   bool running() const { return released_; }
   // sc_time_stamp() plus how far this hart has run ahead.
   sc_core::sc_time local_time() const { return quantum_.get_current_time(); }
-  // "wfi" slices from now on go to `track`.
+  // "wfi" slices, and the slices of the firmware's trace markers (trace.begin and trace.end:
+  // a slice named by the text at rs1, from the begin to the matching end, at the hart's local
+  // times; they nest, and an end with none begun is ignored), from now on go to `track`.
   void trace_to(TraceTrack track) { track_ = track; }
-  // Firmware's trace markers (SYSCTRL_TRACE_BEGIN/END): a slice `name` on the hart's track from
-  // the begin to the matching end, at the hart's local times. Nested markers nest; an end with
-  // none open is ignored.
-  void trace_begin(std::string name, const sc_core::sc_time& at);
-  void trace_end(const sc_core::sc_time& at);
   // Ends the trace's open "wfi" slice now (a sleep going on continues as a new slice): before
   // the trace is closed while the simulation runs on, and at its end.
   void finish_trace();
@@ -86,6 +83,11 @@ class Hart : public sc_core::sc_module, private BusPort {
                  uint64_t& latency_cycles) override;
   DmiGrant request_dmi(uint32_t addr, bool write) override;
   uint64_t read_time(uint64_t offset_cycles) override;
+  void trace_marker(bool begin, uint32_t name_address, uint64_t offset_cycles) override;
+  // The hart's local time `offset_cycles` into its batch.
+  sc_core::sc_time time_at(uint64_t offset_cycles) const;
+  // The NUL-terminated text at `address` (debug reads: no simulated time), at most 63 bytes.
+  std::string read_text(uint32_t address);
   void invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end);
 
   HartConfig config_;

@@ -8,6 +8,7 @@
 #include "fw/irq.h"
 #include "fw/smp.h"
 #include "fw/sysctrl.h"
+#include "fw/trace.h"
 #include "fw/trap.h"
 #include "idle.h"
 #include "ops.h"

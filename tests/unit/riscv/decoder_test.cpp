@@ -132,6 +132,8 @@ const SpecEncoding kSpec[] = {
     {Op::fence_i, F3(0x0f, 1), kF3},
     {Op::mret, 0x30200073, kAll},
     {Op::wfi, 0x10500073, kAll},
+    {Op::trace_begin, F3(0x0b, 0), kF3},
+    {Op::trace_end, F3(0x0b, 1), kF3},
     {Op::csrrw, F3(0x73, 1), kF3},
     {Op::csrrs, F3(0x73, 2), kF3},
     {Op::csrrc, F3(0x73, 3), kF3},
@@ -330,7 +332,7 @@ TEST(DecoderIllegal, UnknownAndReservedEncodingsDecodeToIllegal) {
       0x42005013,  // srai with shamt[5] = 1
       0x80000033,  // OP with funct7 0x40
       0x06000033,  // funct7 0x03
-      0x0000100b,  // custom-0
+      0x0000700b,  // custom-0 beyond the trace markers
       0x0000007f,  // a >32-bit instruction prefix
       0x00003003,  // ld (RV64)
       0x00006003,  // lwu (RV64)

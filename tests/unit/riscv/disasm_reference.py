@@ -12,7 +12,9 @@ Operand fields are random except where binutils and the VP legitimately differ: 
 come from the CSRs the core names (plus unnamed custom ones); fences have rd = rs1 = fm = 0 and
 non-empty sets (binutils shows other fences as data); compressed shifts have 0 < shamt < 32
 (shamt[5] is reserved on RV32, which binutils does not check, and binutils calls shamt = 0
-c.slli64). The address comments objdump adds to loads (# 0x...) are dropped.
+c.slli64). The address comments objdump adds to loads (# 0x...) are dropped. Binutils does not
+know Tessera's own instructions in the custom-0 space (the trace markers): their lines are
+written here in the VP's syntax, the I-type layout of `.insn i`.
 Run it again after changing the tables, and commit the result.
 """
 import os
@@ -30,6 +32,8 @@ PER_COMPRESSED_ROW = 8
 MARCH = "rv32imac_zicsr_zifencei_zihintpause"
 # Custom CSR numbers no one names: the VP and objdump both print them in hex.
 UNNAMED_CSRS = [0x7C0, 0x5C0, 0x800, 0xBC0]
+# The major opcode of Tessera's own instructions.
+CUSTOM_0 = 0x0B
 # Reserved or unknown encodings, which both print as data.
 RESERVED = [(0x6001, 2), (0x4002, 2), (0x8002, 2), (0x0000700F, 4), (0x0000007B, 4)]
 
@@ -77,6 +81,19 @@ def encodings_16(rng, name, match, mask):
             yield bits
 
 
+ABI_NAMES = ("zero ra sp gp tp t0 t1 t2 s0 s1 a0 a1 a2 a3 a4 a5 a6 a7 s2 s3 s4 s5 s6 s7 s8 s9 "
+             "s10 s11 t3 t4 t5 t6").split()
+
+
+def tessera_text(name, fmt, bits):
+    """The VP's text for a row of Tessera's own, which binutils prints as data."""
+    mnemonic = name.replace("_", ".")
+    if fmt == "NONE":
+        return mnemonic
+    imm = (bits >> 20) - (1 << 12) if bits >> 31 else bits >> 20
+    return f"{mnemonic} {ABI_NAMES[(bits >> 7) & 31]}, {ABI_NAMES[(bits >> 15) & 31]}, {imm}"
+
+
 def objdump(words, work):
     source = os.path.join(work, "t.S")
     with open(source, "w") as f:
@@ -99,14 +116,18 @@ def objdump(words, work):
 def main():
     rng = random.Random(2024)
     csrs = csr_numbers()
-    words = []
+    words, own = [], {}
     for name, match, mask, fmt in rows(os.path.join(ISA, "instructions.def"), "INSN"):
-        words += [(bits, 4) for bits in encodings_32(rng, name, match, mask, fmt, csrs)]
+        for bits in encodings_32(rng, name, match, mask, fmt, csrs):
+            if match & 0x7F == CUSTOM_0:
+                own[len(words)] = tessera_text(name, fmt, bits)
+            words.append((bits, 4))
     for name, match, mask, _ in rows(os.path.join(ISA, "compressed.def"), "CINSN"):
         words += [(bits, 2) for bits in encodings_16(rng, name, match, mask)]
     words += RESERVED
     with tempfile.TemporaryDirectory() as work:
-        lines = [f"{address:08x} {bits} {text}" for address, bits, text in objdump(words, work)]
+        lines = [f"{address:08x} {bits} {own.get(i, text)}"
+                 for i, (address, bits, text) in enumerate(objdump(words, work))]
     if len(lines) != len(words):
         sys.exit(f"objdump printed {len(lines)} instructions for {len(words)}")
     with open(os.path.join(HERE, "disasm_reference.txt"), "w") as f:

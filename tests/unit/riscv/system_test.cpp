@@ -609,5 +609,17 @@ TEST(Wfi, APendingInterruptDisabledInMieDoesNotWake) {
   EXPECT_EQ(t.x(6), 0u);
 }
 
+TEST(TraceMarker, PassesItsNameAddressAndCycleToThePlatform) {
+  TestMachine t;
+  t.program({rv::lui(10, 0x80001), rv::trace_begin(0, 10, 0), rv::addi(11, 0, 1), rv::trace_end(),
+             rv::wfi()});
+  ASSERT_TRUE(t.run_to_wfi());
+  using Marker = TestMachine::Marker;
+  // One cycle each, like any other instruction; the registers are untouched.
+  EXPECT_EQ(t.markers, (std::vector<Marker>{{true, 0x80001000, 1}, {false, 0, 3}}));
+  EXPECT_EQ(t.x(0), 0u);
+  EXPECT_EQ(t.core->pc(), kBase + 20);
+}
+
 }  // namespace
 }  // namespace tessera::riscv

@@ -121,12 +121,24 @@ class TestMachine : public BusPort {
     return {kRamBase, kRamSize, ram.data(), true};
   }
   uint64_t read_time(uint64_t offset_cycles) override { return time_base + offset_cycles; }
+  struct Marker {
+    bool begin;
+    uint32_t name_address;
+    uint64_t offset_cycles;
+    bool operator==(const Marker& o) const {
+      return begin == o.begin && name_address == o.name_address && offset_cycles == o.offset_cycles;
+    }
+  };
+  void trace_marker(bool begin, uint32_t name_address, uint64_t offset_cycles) override {
+    markers.push_back({begin, name_address, offset_cycles});
+  }
 
   std::vector<uint8_t> ram, mmio;
   std::unique_ptr<Core> core;
   bool dmi_enabled = true;  // set before the first access: the core caches DMI grants
   uint64_t time_base = 1000;
   unsigned transports = 0;
+  std::vector<Marker> markers;
 };
 
 // Whether the core trapped into `handler` with these mcause, mtval and mepc: its pc is the

@@ -171,28 +171,13 @@ struct SysCtrlBench {
       : sysctrl("sysctrl", {3, 1000, 100000000, 0x4000000, 2, 1, 65536, 4, 2},
                 {[this](unsigned h) { released.push_back(h); },
                  [this](unsigned h) { return h == 0 || !released.empty(); },
-                 [this](bool l) { irq.push_back(l); },
-                 [this](unsigned h, uint32_t name, const sc_time& at) {
-                   marks.push_back({h, name, at});
-                 },
-                 [this](unsigned h, const sc_time& at) {
-                   marks.push_back({h, 0, at});
-                 }},
+                 [this](bool l) { irq.push_back(l); }},
                 control, sc_time(2, SC_NS)),
         initiator("initiator") {
     initiator.socket.bind(sysctrl.socket);
   }
   std::vector<unsigned> released;
   std::vector<bool> irq;
-  struct Mark {  // name_address 0: an end
-    unsigned hart;
-    uint32_t name_address;
-    sc_time at;
-    bool operator==(const Mark& o) const {
-      return hart == o.hart && name_address == o.name_address && at == o.at;
-    }
-  };
-  std::vector<Mark> marks;
   SimControl control;
   SysCtrl sysctrl;
   TestInitiator initiator;
@@ -227,28 +212,12 @@ TEST(SysCtrl, ReleasesHartsAndDrivesTheTestInterrupt) {
   EXPECT_EQ(b.irq, (std::vector<bool>{true, false}));
 }
 
-TEST(SysCtrl, PassesEachHartsTraceMarkersOn) {
-  SysCtrlBench b;
-  b.initiator.write(SYSCTRL_TRACE_BEGIN(2), 0x80001000, 4);
-  b.initiator.write(SYSCTRL_TRACE_END(2), 0, 4);
-  b.initiator.write(SYSCTRL_TRACE_BEGIN(0), 0x80002000, 4);
-  using Mark = SysCtrlBench::Mark;
-  EXPECT_EQ(b.marks, (std::vector<Mark>{{2, 0x80001000, sc_core::SC_ZERO_TIME},
-                                        {2, 0, sc_core::SC_ZERO_TIME},
-                                        {0, 0x80002000, sc_core::SC_ZERO_TIME}}));
-  // A hart the chip does not have, a register between the markers, a narrow write.
-  EXPECT_EQ(b.initiator.write(SYSCTRL_TRACE_BEGIN(3), 1, 4), tlm::TLM_ADDRESS_ERROR_RESPONSE);
-  EXPECT_EQ(b.initiator.write(SYSCTRL_TRACE_END(0) + 2, 1, 2), tlm::TLM_ADDRESS_ERROR_RESPONSE);
-  EXPECT_EQ(b.initiator.write(SYSCTRL_TRACE_BEGIN(0), 1, 2), tlm::TLM_ADDRESS_ERROR_RESPONSE);
-  EXPECT_EQ(b.marks.size(), 3u);
-}
-
 TEST(SysCtrl, EndsTheRunOnTestExit) {
   SysCtrlBench b;
   SimControl& control = b.control;
   TestInitiator& initiator = b.initiator;
   tlm::tlm_response_status status;
-  initiator.read(SYSCTRL_TRACE_BEGIN(0), 4, &status);  // write-only
+  initiator.read(0x200, 4, &status);
   EXPECT_EQ(status, tlm::TLM_ADDRESS_ERROR_RESPONSE);
   EXPECT_FALSE(control.stop_requested());
   initiator.write(SYSCTRL_TEST_EXIT, 42, 4);

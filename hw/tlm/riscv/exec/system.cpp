@@ -73,6 +73,14 @@ uint32_t exec_fence_i(Core& c, const DecodedInsn& d) {
   c.flush_decode_cache();
   return next;
 }
+uint32_t exec_trace_begin(Core& c, const DecodedInsn& d) {
+  c.trace_marker(true, c.reg(d.rs1));
+  return next_pc(d);
+}
+uint32_t exec_trace_end(Core& c, const DecodedInsn& d) {
+  c.trace_marker(false, 0);
+  return next_pc(d);
+}
 uint32_t exec_mret(Core& c, const DecodedInsn&) {
   return c.mret();
 }

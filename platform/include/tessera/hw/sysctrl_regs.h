@@ -21,15 +21,6 @@
 #define SYSCTRL_HART_RUNNING 0x108 /* RO: bit h set once hart h (h < 32) is out of reset */
 #define SYSCTRL_TEST_IRQ 0x10C     /* RW: bit 0 drives PLIC source PLIC_SOURCE_TEST (a level) */
 
-/* Trace markers (docs/scenarios.md, "Traces"): hart h writes TRACE_BEGIN(h) with the device
- * address of a NUL-terminated name (up to SYSCTRL_TRACE_NAME_MAX bytes are read) to open a
- * slice so named on its core's trace track, and TRACE_END(h) (any value) to close the innermost
- * one it has open. Without a trace they cost the write. */
-#define SYSCTRL_TRACE_BEGIN(h) (0x200u + 8u * (unsigned)(h)) /* WO */
-#define SYSCTRL_TRACE_END(h) (0x204u + 8u * (unsigned)(h))   /* WO */
-#define SYSCTRL_TRACE_HARTS 256u                             /* h below it */
-#define SYSCTRL_TRACE_NAME_MAX 63u
-
 /* Tile t's hart id, and its mesh coordinates. */
 #define SYSCTRL_TILE_HART(t) (1u + (unsigned)(t))
 
