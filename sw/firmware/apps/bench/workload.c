@@ -2,7 +2,7 @@
 
 #include "crc32.h"
 #include "matmul.h"
-#include "prng.h"
+#include "fw/xorshift.h"
 #include "sort.h"
 
 #define CRC_BYTES 4096
@@ -20,7 +20,7 @@ static uint32_t weighted_sum(const int32_t* values, uint32_t count) {
 }
 
 static bool run_crc(uint32_t* state, uint32_t* digest) {
-  for (uint32_t i = 0; i < CRC_BYTES; i++) crc_buffer[i] = (uint8_t)prng_next(state);
+  for (uint32_t i = 0; i < CRC_BYTES; i++) crc_buffer[i] = (uint8_t)xorshift32(state);
   *digest = crc32_table_driven(crc_buffer, CRC_BYTES);
   return *digest == crc32_bitwise(crc_buffer, CRC_BYTES);
 }
@@ -29,8 +29,8 @@ static bool run_matmul(uint32_t* state, uint32_t* digest) {
   /* Entries in [-512, 511] keep every sum, and the check's sums, inside int32. */
   for (int i = 0; i < MATMUL_N; i++) {
     for (int j = 0; j < MATMUL_N; j++) {
-      mat_a[i][j] = (int32_t)(prng_next(state) % 1024) - 512;
-      mat_b[i][j] = (int32_t)(prng_next(state) % 1024) - 512;
+      mat_a[i][j] = (int32_t)(xorshift32(state) % 1024) - 512;
+      mat_b[i][j] = (int32_t)(xorshift32(state) % 1024) - 512;
     }
   }
   matmul(mat_a, mat_b, mat_c);
@@ -42,7 +42,7 @@ static bool run_matmul(uint32_t* state, uint32_t* digest) {
 static bool run_sort(uint32_t* state, uint32_t* digest) {
   uint32_t sum = 0, xor = 0;
   for (uint32_t i = 0; i < SORT_COUNT; i++) {
-    sort_values[i] = (int32_t)prng_next(state);
+    sort_values[i] = (int32_t)xorshift32(state);
     sum += (uint32_t)sort_values[i];
     xor ^= (uint32_t)sort_values[i];
   }

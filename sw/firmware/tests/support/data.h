@@ -7,15 +7,6 @@
 
 #include "tessera/hw/vpu_regs.h"
 
-/* xorshift32: any non-zero seed. */
-static inline uint32_t data_next(uint32_t* state) {
-  uint32_t x = *state;
-  x ^= x << 13;
-  x ^= x >> 17;
-  x ^= x << 5;
-  return *state = x;
-}
-
 void data_fill(void* buffer, uint32_t bytes, uint32_t seed);
 
 /* n channels for sums of `depth` products of 8-bit operands. */
