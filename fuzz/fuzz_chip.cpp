@@ -1,5 +1,7 @@
 #include "fuzz_chip.h"
 
+#include "common/data_access.h"
+
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -142,22 +144,14 @@ void FuzzChip::invalidate(sc_dt::uint64 start, sc_dt::uint64 end) {
 
 uint32_t FuzzChip::debug(bool write, uint32_t address, uint64_t value, unsigned len) {
   tlm::tlm_generic_payload p;
-  p.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
-  p.set_address(address);
-  p.set_data_ptr(reinterpret_cast<unsigned char*>(&value));
-  p.set_data_length(len);
-  p.set_streaming_width(len);
+  set_data_access(p, write, address, &value, len);
   control_port->transport_dbg(p);
   return static_cast<uint32_t>(value);
 }
 
 bool FuzzChip::load(uint32_t base, const void* data, uint32_t size) {
   tlm::tlm_generic_payload p;
-  p.set_command(tlm::TLM_WRITE_COMMAND);
-  p.set_address(base);
-  p.set_data_ptr(static_cast<unsigned char*>(const_cast<void*>(data)));
-  p.set_data_length(size);
-  p.set_streaming_width(size);
+  set_data_access(p, true, base, const_cast<void*>(data), size);
   return control_port->transport_dbg(p) == size;
 }
 

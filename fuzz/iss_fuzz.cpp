@@ -17,6 +17,7 @@
 #include <memory>
 #include <vector>
 
+#include "common/data_access.h"
 #include "fuzz_chip.h"
 #include "fuzz_input.h"
 #include "riscv/bus_port.h"
@@ -55,12 +56,7 @@ class FuzzHart : public riscv::BusPort {
   bool transport(bool write, uint32_t addr, void* data, unsigned len, uint64_t offset_cycles,
                  uint64_t& latency_cycles) override {
     tlm::tlm_generic_payload p;
-    p.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
-    p.set_address(addr);
-    p.set_data_ptr(static_cast<unsigned char*>(data));
-    p.set_data_length(len);
-    p.set_streaming_width(len);
-    p.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+    tessera::set_data_access(p, write, addr, data, len);
     const sc_core::sc_time issued = FuzzChip::kClock * static_cast<double>(offset_cycles);
     sc_core::sc_time delay = issued;
     socket_->b_transport(p, delay);

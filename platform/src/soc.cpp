@@ -1,6 +1,7 @@
 #include "soc.h"
 
 #include "block_configs.h"
+#include "common/data_access.h"
 
 #include <algorithm>
 #include <iomanip>
@@ -246,11 +247,7 @@ void Soc::elaborate() {
 bool Soc::debug_access(bool write, uint32_t address, void* data, uint32_t len) {
   elaborate();
   tlm::tlm_generic_payload p;
-  p.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
-  p.set_address(address);
-  p.set_data_ptr(static_cast<unsigned char*>(data));
-  p.set_data_length(len);
-  p.set_streaming_width(len);
+  set_data_access(p, write, address, data, len);
   return debug_->socket->transport_dbg(p) == len;
 }
 

@@ -1,5 +1,7 @@
 #include "command_engine.h"
 
+#include "data_access.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <iterator>
@@ -46,14 +48,7 @@ void CommandEngine::sync(Cycle cycle) {
 CommandEngine::Access CommandEngine::access(tlm::tlm_command command, uint64_t address, void* data,
                                             unsigned length, Cycle earliest) {
   tlm::tlm_generic_payload& p = payload_;
-  p.set_command(command);
-  p.set_address(address);
-  p.set_data_ptr(static_cast<unsigned char*>(data));
-  p.set_data_length(length);
-  p.set_streaming_width(length);
-  p.set_byte_enable_ptr(nullptr);
-  p.set_dmi_allowed(false);
-  p.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+  set_data_access(p, command, address, data, length);
   const uint64_t stamp = sc_core::sc_time_stamp().value();
   sc_time delay = sc_time::from_value(std::max(earliest, now()) * period_ - stamp);
   memory->b_transport(p, delay);

@@ -1,5 +1,7 @@
 #include "host_interface.h"
 
+#include "../common/data_access.h"
+
 #include <cmath>
 #include <future>
 
@@ -185,12 +187,7 @@ void HostInterface::dma_thread() {
     for (uint32_t done = 0; ok && done < dma_length_; done += kChunk) {
       const uint32_t n = std::min(kChunk, dma_length_ - done);
       tlm::tlm_generic_payload p;
-      p.set_command(dma_to_host_ ? tlm::TLM_READ_COMMAND : tlm::TLM_WRITE_COMMAND);
-      p.set_address(dma_device_ + done);
-      p.set_data_ptr(host + done);
-      p.set_data_length(n);
-      p.set_streaming_width(n);
-      p.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+      set_data_access(p, !dma_to_host_, dma_device_ + done, host + done, n);
       dma_socket->b_transport(p, delay);
       ok = p.is_response_ok();
       // The link to the host bounds the rate, whatever the device side allows.

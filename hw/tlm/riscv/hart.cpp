@@ -1,5 +1,7 @@
 #include "hart.h"
 
+#include "../common/data_access.h"
+
 #include <algorithm>
 #include <sstream>
 
@@ -87,14 +89,7 @@ void Hart::thread() {
 bool Hart::transport(bool write, uint32_t addr, void* data, unsigned len, uint64_t offset_cycles,
                      uint64_t& latency_cycles) {
   tlm::tlm_generic_payload& p = payload_;
-  p.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
-  p.set_address(addr);
-  p.set_data_ptr(static_cast<unsigned char*>(data));
-  p.set_data_length(len);
-  p.set_streaming_width(len);
-  p.set_byte_enable_ptr(nullptr);
-  p.set_dmi_allowed(false);
-  p.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+  set_data_access(p, write, addr, data, len);
   sc_time issued = quantum_.get_local_time() +
                    config_.clock_period * static_cast<double>(offset_cycles - batch_synced_cycles_);
   if (config_.sync_on_mmio) {
@@ -152,12 +147,8 @@ std::string Hart::read_text(uint32_t address) {
   std::string text;
   tlm::tlm_generic_payload p;
   char c = 0;
-  p.set_command(tlm::TLM_READ_COMMAND);
-  p.set_data_ptr(reinterpret_cast<unsigned char*>(&c));
-  p.set_data_length(1);
-  p.set_streaming_width(1);
   while (text.size() < kMaxBytes) {
-    p.set_address(address + text.size());
+    set_data_access(p, false, address + text.size(), &c, 1);
     if (socket->transport_dbg(p) != 1 || c == 0) break;
     text += c;
   }

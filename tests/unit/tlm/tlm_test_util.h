@@ -8,6 +8,8 @@
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
 
+#include "common/data_access.h"
+
 namespace tessera::testing {
 
 class TestInitiator : public sc_core::sc_module {
@@ -25,12 +27,7 @@ class TestInitiator : public sc_core::sc_module {
                                   sc_core::sc_time* delay_out = nullptr,
                                   sc_core::sc_time start = sc_core::SC_ZERO_TIME) {
     tlm::tlm_generic_payload p;
-    p.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
-    p.set_address(addr);
-    p.set_data_ptr(static_cast<unsigned char*>(data));
-    p.set_data_length(len);
-    p.set_streaming_width(len);
-    p.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+    set_data_access(p, write, addr, data, len);
     sc_core::sc_time delay = start;
     socket->b_transport(p, delay);
     if (delay_out) *delay_out = delay;
@@ -53,10 +50,7 @@ class TestInitiator : public sc_core::sc_module {
   }
   unsigned debug(bool write, uint64_t addr, void* data, unsigned len) {
     tlm::tlm_generic_payload p;
-    p.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
-    p.set_address(addr);
-    p.set_data_ptr(static_cast<unsigned char*>(data));
-    p.set_data_length(len);
+    set_data_access(p, write, addr, data, len);
     return socket->transport_dbg(p);
   }
 
