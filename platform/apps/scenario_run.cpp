@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <memory>
 #include <random>
 
@@ -75,12 +76,19 @@ class ChipProbe {
 
   // Before the host touches the chip: so that what it does lands at a simulated time that
   // does not depend on the host's timing (the chip finishing its last op meanwhile).
-  void wait_until_idle() { chip_->wait_until_idle(kIdleWait); }
+  void wait_until_idle() {
+    if (!chip_->wait_until_idle(kIdleWait) && !unsettled_reported_) {
+      unsettled_reported_ = true;
+      std::cerr << "tessera-vp: the chip did not settle within " << kIdleWait.count()
+                << " ms after an op: this run's simulated times may depend on the host's\n";
+    }
+  }
 
   // After wait_until_idle(): the counters are then the same whenever the host reads them.
   ChipCounters counters() {
     ChipCounters c;
-    chip_->inspect([&](Soc& soc) { c = read_counters(soc); });
+    if (!chip_->inspect([&](Soc& soc) { c = read_counters(soc); }))
+      throw std::runtime_error("the chip stopped: its counters cannot be read");
     return c;
   }
 
@@ -128,6 +136,7 @@ class ChipProbe {
  private:
   TraceWriter* trace_;
   Device* chip_ = nullptr;
+  bool unsettled_reported_ = false;
   sc_core::sc_time period_;
   TraceTrack layers_;
 };
@@ -136,15 +145,10 @@ void check(const drv::Status& status, const std::string& what) {
   if (!status.ok()) throw std::runtime_error(what + ": " + status.to_string());
 }
 
-// What a device run needs from the scenario's configuration: the device refuses the
-// simulator's own run limits, so the wall-clock limit becomes the host's wait instead.
-struct DeviceSetup {
-  drv::DeviceOptions options;
-  std::chrono::milliseconds timeout;
-};
-
-DeviceSetup device_setup(const Scenario& scenario, const fs::path& dir, std::ostream& console,
-                         ChipProbe& probe) {
+// The device for the scenario's configuration. The device refuses the simulator's own run
+// limits, so the wall-clock limit becomes the host's waits instead (DeviceOptions::timeout).
+drv::DeviceOptions device_options(const Scenario& scenario, const fs::path& dir,
+                                  std::ostream& console, ChipProbe& probe) {
   PlatformConfig config = scenario.config;
   const double timeout_s = config.sim.timeout_s > 0 ? config.sim.timeout_s : 3600;
   config.sim.timeout_s = 0;
@@ -154,14 +158,12 @@ DeviceSetup device_setup(const Scenario& scenario, const fs::path& dir, std::ost
     std::ofstream out = open_output(config_file);
     print_config(config, out);
   }
-  DeviceSetup setup;
-  setup.options.config_file = config_file.string();
-  setup.options.console = &console;
-  setup.options.timeout =
-      std::chrono::milliseconds(static_cast<int64_t>(std::ceil(timeout_s * 1000)));
-  setup.options.on_chip_built = [&probe](Device& chip) { probe.attach(chip); };
-  setup.timeout = setup.options.timeout;
-  return setup;
+  drv::DeviceOptions options;
+  options.config_file = config_file.string();
+  options.console = &console;
+  options.timeout = std::chrono::milliseconds(static_cast<int64_t>(std::ceil(timeout_s * 1000)));
+  options.on_chip_built = [&probe](Device& chip) { probe.attach(chip); };
+  return options;
 }
 
 // Device memory for one layer's operands, freed with it.
@@ -273,10 +275,10 @@ std::string compare_with_reference(const Layer& layer, const LayerData& data,
 }
 
 // Returns 1 when a functional run's output differs from the host reference's.
-int run_layers(const LayersWorkload& workload, const DeviceSetup& setup, ChipProbe& probe,
+int run_layers(const LayersWorkload& workload, const drv::DeviceOptions& options, ChipProbe& probe,
                Report& report, std::ostream& out) {
   std::unique_ptr<drv::Device> device;
-  check(drv::Device::open(setup.options, &device), "opening the device");
+  check(drv::Device::open(options, &device), "opening the device");
   check(device->boot(), "booting the runtime firmware");
   drv::Stream stream;
   check(device->create_stream(&stream), "creating a stream");
@@ -293,7 +295,7 @@ int run_layers(const LayersWorkload& workload, const DeviceSetup& setup, ChipPro
     const ChipCounters before = probe.counters();
     drv::Event event;
     check(stream.launch(list, &event), "layer " + layer.name);
-    check(event.synchronize(setup.timeout), "layer " + layer.name);
+    check(event.synchronize(options.timeout), "layer " + layer.name);
     probe.wait_until_idle();
     const ChipCounters after = probe.counters();
     const std::vector<drv::OpProfile> ops = event.ops();
@@ -355,12 +357,12 @@ std::vector<drv::Tensor> model_inputs(const OnnxWorkload& workload, const drv::G
 }
 
 // Returns 1 when the device's outputs differ from the host reference's.
-int run_onnx(const OnnxWorkload& workload, const DeviceSetup& setup, ChipProbe& probe,
-             Report& report, std::ostream& out) {
+int run_onnx(const OnnxWorkload& workload, const drv::DeviceOptions& device_options,
+             ChipProbe& probe, Report& report, std::ostream& out) {
   const drv::Graph graph = drv::load_onnx_model(workload.model);
   const std::vector<drv::Tensor> inputs = model_inputs(workload, graph);
   drv::BackendOptions options;
-  options.device = setup.options;
+  options.device = device_options;
   ChipCounters before;
   options.before_node = [&](const drv::Node&) {
     probe.wait_until_idle();
@@ -436,9 +438,9 @@ int run_scenario(const Scenario& scenario, const ScenarioRunOptions& options, st
   int status = 0;
   const auto wall_start = std::chrono::steady_clock::now();
   if (const auto* layers = std::get_if<LayersWorkload>(&scenario.workload)) {
-    status = run_layers(*layers, device_setup(scenario, dir, console, probe), probe, report, out);
+    status = run_layers(*layers, device_options(scenario, dir, console, probe), probe, report, out);
   } else if (const auto* onnx = std::get_if<OnnxWorkload>(&scenario.workload)) {
-    status = run_onnx(*onnx, device_setup(scenario, dir, console, probe), probe, report, out);
+    status = run_onnx(*onnx, device_options(scenario, dir, console, probe), probe, report, out);
   } else {
     status = run_firmware(std::get<FirmwareWorkload>(scenario.workload), scenario.config,
                           trace.get(), console, report);
