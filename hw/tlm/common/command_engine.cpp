@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <iterator>
 #include <stdexcept>
 #include <string>
 
@@ -121,14 +120,11 @@ std::string CommandEngine::hex(uint64_t value) {
 }
 
 void CommandEngine::trace_slot(bool fetched, Cycle start, const Outcome& outcome) const {
-  static constexpr const char* kErrors[] = {"none",    "descriptor", "opcode",
-                                            "address", "length",     "field"};
   TraceArgs args;
   const std::string_view name =
       fetched ? describe(descriptor_.data(), outcome, args) : std::string_view("fetch");
   if (outcome.error != ENGINE_ERR_NONE) {
-    args.emplace_back("error",
-                      outcome.error < std::size(kErrors) ? kErrors[outcome.error] : "unknown");
+    args.emplace_back("error", engine_error_name(outcome.error));
     if (outcome.error == ENGINE_ERR_ADDRESS)
       args.emplace_back("error_address", hex(outcome.error_address));
   }

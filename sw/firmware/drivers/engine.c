@@ -169,11 +169,3 @@ uint64_t engine_read_counter(uintptr_t regs, uint32_t offset) {
 void engine_clear_stats(uintptr_t regs) {
   mmio_write32(regs + ENGINE_STATS_CLEAR, 1);
 }
-
-const char* engine_error_name(uint32_t code) {
-  static const char* const names[] = {
-      [ENGINE_ERR_NONE] = "none",     [ENGINE_ERR_DESCRIPTOR] = "descriptor",
-      [ENGINE_ERR_OPCODE] = "opcode", [ENGINE_ERR_ADDRESS] = "address",
-      [ENGINE_ERR_LENGTH] = "length", [ENGINE_ERR_FIELD] = "field"};
-  return code < sizeof names / sizeof names[0] ? names[code] : "unknown";
-}

@@ -86,7 +86,4 @@ uint64_t engine_read_counter(uintptr_t regs, uint32_t offset);
 /* Zeroes every statistics counter of the engine at `regs`. */
 void engine_clear_stats(uintptr_t regs);
 
-/* A short name for an ENGINE_ERR_* code, for messages. */
-const char* engine_error_name(uint32_t code);
-
 #endif

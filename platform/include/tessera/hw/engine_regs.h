@@ -59,6 +59,12 @@
 #define ENGINE_ERR_LENGTH 4u     /* a size is zero or runs past the 32-bit address space */
 #define ENGINE_ERR_FIELD 5u      /* another field is invalid (reserved bits, a shift, strides) */
 
+/* An ENGINE_ERR_* code's name ("address"), for firmware messages and the models' traces. */
+static inline const char* engine_error_name(unsigned code) {
+  static const char* const names[] = {"none", "descriptor", "opcode", "address", "length", "field"};
+  return code < sizeof names / sizeof names[0] ? names[code] : "unknown";
+}
+
 /* Descriptor layouts are C structs of 32-bit fields (no padding); their sizes are checked. */
 #ifdef __cplusplus
 #define TESSERA_CHECK_SIZE(type, bytes) static_assert(sizeof(type) == (bytes), #type)
